@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineRuntime;
+import io.jasyncio.internal.WovenCode;
+
+/**
+ * A coroutine: what calling an {@code @Async} method returns, asyncio's coroutine object.
+ *
+ * <p>A coroutine is lazy: creating it runs nothing. It runs when awaited, inline in the awaiting
+ * task ({@code await(coro)}), or when wrapped in a task ({@code createTask(coro)}). It can be
+ * awaited or wrapped once; a second use throws {@link IllegalStateException}, as Python raises
+ * "cannot reuse already awaited coroutine".
+ *
+ * <p>The weaver turns each {@code @Async} method into a subclass of this class, the method's
+ * <em>frame</em>, that holds the arguments, the resume point and the values that live across each
+ * await. See {@link io.jasyncio.internal.WovenCode} for the contract between woven code and the
+ * runtime.
+ *
+ * @param <T> the type of the value the coroutine returns
+ */
+public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
+    static {
+        CoroutineRuntime.install(new WovenCodeSupport());
+    }
+
+    /** The task that drives this coroutine; {@code null} until it is first awaited or wrapped. */
+    Task<?> task;
+
+    /**
+     * The coroutine suspended in {@code await(this)}, resumed with this one's outcome when it ends;
+     * {@code null} for a task's own coroutine, whose outcome completes the task.
+     */
+    Coroutine<?> caller;
+
+    /** Whether {@link #resume()} has run: a coroutine that has not started never runs any of its body. */
+    boolean started;
+
+    /** The value given to {@code result(value)} on the way out, read once by whoever resumed it. */
+    Object returnValue;
+
+    /** For subclasses: the weaver's frame classes and the runtime's own coroutines. */
+    protected Coroutine() {
+    }
+
+    /**
+     * Runs the body from its current resume point until it returns or suspends. Returns
+     * {@link WovenCode#SUSPENDED} when it suspended, {@code this} when it returned the value now in
+     * {@link #returnValue}, {@code null} when it returned {@code null}, or another coroutine whose
+     * outcome becomes this one's ({@code return other();}). Throws what the body throws.
+     */
+    protected abstract Object resume();
+
+    /** Binds this new coroutine to the task that will drive it and to the coroutine that awaits it. */
+    final void claim(Task<?> driver, Coroutine<?> awaiter) {
+        if (task != null) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine: " + this);
+        }
+        task = driver;
+        caller = awaiter;
+    }
+
+    /** Returns from {@link #resume()} with {@code value}: the protocol's way to end with a result. */
+    final Object complete(Object value) {
+        returnValue = value;
+        return this;
+    }
+
+    /**
+     * Runs {@code coroutine} until it suspends or ends, following tail delegation
+     * ({@code return other();}) without growing the chain of callers. Returns
+     * {@link WovenCode#SUSPENDED} or the result; throws the coroutine's exception.
+     */
+    static Object run(Coroutine<?> coroutine) {
+        Coroutine<?> current = coroutine;
+        while (true) {
+            current.started = true;
+            Object outcome = current.resume();
+            if (outcome == WovenCode.SUSPENDED || outcome == null) {
+                return outcome;
+            }
+            if (outcome == current) {
+                Object value = current.returnValue;
+                current.returnValue = null;
+                return value;
+            }
+            if (!(outcome instanceof Coroutine<?> delegate)) {
+                throw new IllegalStateException("resume() of " + current + " returned " + outcome);
+            }
+            delegate.claim(current.task, current.caller);
+            current = delegate;
+        }
+    }
+
+    /**
+     * The name of the coroutine function, as {@code Owner.method} for woven methods (whose frame
+     * classes are named {@code Owner$method$Frame}).
+     */
+    String functionName() {
+        String name = getClass().getName();
+        int frameSuffix = name.lastIndexOf("$Frame");
+        if (frameSuffix > 0) {
+            name = name.substring(0, frameSuffix);
+            int methodStart = name.lastIndexOf('$');
+            name = name.substring(name.lastIndexOf('.') + 1, methodStart) + "." + name.substring(methodStart + 1);
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        String state = task == null ? "new" : started ? "started" : "claimed";
+        return "Coroutine[" + functionName() + " " + state + "]";
+    }
+}

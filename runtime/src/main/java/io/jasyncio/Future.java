@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import java.util.ArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A one-shot result cell bound to an event loop, asyncio's {@code Future}.
+ *
+ * <p>A future starts pending and ends exactly once: with a result, with an exception, or cancelled.
+ * Unlike {@link java.util.concurrent.CompletableFuture}, done callbacks never run inline: completing a
+ * future schedules each of them with {@code callSoon}, in registration order. There is no blocking
+ * {@code get()}: awaiting a future suspends the awaiting task, not the thread. Not thread-safe: use
+ * it from its loop's thread only.
+ *
+ * @param <T> the type of the result
+ */
+public non-sealed class Future<T> implements Awaitable<T> {
+    private static final byte PENDING = 0;
+    private static final byte FINISHED = 1;
+    private static final byte CANCELLED = 2;
+
+    /** The loop that runs this future's callbacks. */
+    final EventLoop loop;
+
+    private byte state = PENDING;
+
+    /** The result once finished without an exception. */
+    private T result;
+
+    /** The exception once finished with one; the same object is rethrown every time. */
+    private Throwable exception;
+
+    /** The message given to {@code cancel(msg)}; {@code null} for none. */
+    private String cancelMessage;
+
+    /**
+     * The error a cancelled task's coroutine ended with, handed to the first reader so that the
+     * message and stack of the original cancellation survive.
+     */
+    private CancelledError cancelledError;
+
+    /**
+     * The done callbacks in registration order: {@code null}, one callback, or a {@link CallbackList}
+     * of them. Each is a {@code Consumer} or a {@link Task} waiting on this future (its wake-up). One
+     * waiter is the common case, so it needs no list.
+     */
+    private Object callbacks;
+
+    /** Creates a pending future bound to {@code loop}; {@code loop.createFuture()} does the same. */
+    public Future(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The loop this future is bound to. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** Whether the future is done: finished with a result or an exception, or cancelled. */
+    public boolean done() {
+        return state != PENDING;
+    }
+
+    /** Whether the future was cancelled. */
+    public boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result: the value if finished, the exception rethrown as it was set if it failed,
+     * {@link CancelledError} if cancelled, {@link InvalidStateException} if still pending.
+     */
+    public T result() {
+        switch (state) {
+            case CANCELLED:
+                throw makeCancelledError();
+            case PENDING:
+                throw new InvalidStateException("Result is not ready.");
+            default:
+                if (exception != null) {
+                    throw Throwables.sneakyThrow(exception);
+                }
+                return result;
+        }
+    }
+
+    /**
+     * The exception the future failed with, or {@code null} if it has a result;
+     * {@link CancelledError} if cancelled, {@link InvalidStateException} if still pending.
+     */
+    public Throwable exception() {
+        switch (state) {
+            case CANCELLED:
+                throw makeCancelledError();
+            case PENDING:
+                throw new InvalidStateException("Exception is not set.");
+            default:
+                return exception;
+        }
+    }
+
+    /** Finishes the future with a result and schedules its callbacks; {@link InvalidStateException} if done. */
+    public void setResult(T value) {
+        if (state != PENDING) {
+            throw new InvalidStateException("invalid state: " + this);
+        }
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Finishes the future with an exception and schedules its callbacks; {@link InvalidStateException} if done. */
+    public void setException(Throwable exception) {
+        if (state != PENDING) {
+            throw new InvalidStateException("invalid state: " + this);
+        }
+        if (exception == null) {
+            throw new NullPointerException("exception");
+        }
+        this.exception = exception;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Cancels the future without a message; see {@link #cancel(String)}. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future: if it is pending it becomes cancelled, its callbacks are scheduled and
+     * {@code true} is returned; if it is already done nothing changes and {@code false} is returned.
+     * The message is carried by the {@link CancelledError} that awaiting it throws.
+     */
+    public boolean cancel(String message) {
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        cancelMessage = message;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /**
+     * Adds a callback to run, through {@code callSoon}, when the future is done; if it is done already,
+     * schedules the callback now. Callbacks run in registration order and receive this future.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        if (state != PENDING) {
+            scheduleCallback(callback);
+        } else {
+            addCallback(callback);
+        }
+    }
+
+    /** Removes every registration of {@code callback} and returns how many there were. */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callbacks == null) {
+            return 0;
+        }
+        if (callbacks instanceof CallbackList list) {
+            int before = list.size();
+            list.removeIf(registered -> registered.equals(callback));
+            return before - list.size();
+        }
+        if (callbacks.equals(callback)) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Registers a task to be woken when this future is done; the task's step reads the outcome. */
+    void addWaiter(Task<?> task) {
+        addCallback(task);
+    }
+
+    private void addCallback(Object callback) {
+        if (callbacks == null) {
+            callbacks = callback;
+        } else if (callbacks instanceof CallbackList list) {
+            list.add(callback);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add(callbacks);
+            list.add(callback);
+            callbacks = list;
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Object registered = callbacks;
+        callbacks = null;
+        if (registered instanceof CallbackList list) {
+            for (Object callback : list) {
+                scheduleCallback(callback);
+            }
+        } else if (registered != null) {
+            scheduleCallback(registered);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scheduleCallback(Object callback) {
+        if (callback instanceof Task<?> task) {
+            task.wakeUpAfter(this);
+        } else {
+            Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
+            loop.callSoon(new DoneCallback<>(consumer, this));
+        }
+    }
+
+    /** Finishes the future, bypassing the checks that subclasses such as {@link Task} add. */
+    final void finishWithResult(T value) {
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Finishes the future with an exception, bypassing subclass checks. */
+    final void finishWithException(Throwable failure) {
+        exception = failure;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Cancels the future on behalf of a task whose coroutine ended with {@code error}. */
+    final void finishCancelled(CancelledError error, String message) {
+        cancelledError = error;
+        cancelMessage = message;
+        state = CANCELLED;
+        scheduleCallbacks();
+    }
+
+    /** Whether the future finished with an exception (cancelled futures excluded). */
+    final boolean failed() {
+        return state == FINISHED && exception != null;
+    }
+
+    /** The result without checks, for code that has seen the future finish without an exception. */
+    final T resultNow() {
+        return result;
+    }
+
+    /** The exception without checks, for code that has seen {@link #failed()}. */
+    final Throwable exceptionNow() {
+        return exception;
+    }
+
+    /** The message given to {@code cancel(msg)}, for tasks that forward it. */
+    final String cancelMessage() {
+        return cancelMessage;
+    }
+
+    /** The error that awaiting this cancelled future throws: the original one for a task, once. */
+    final CancelledError makeCancelledError() {
+        CancelledError error = cancelledError;
+        if (error != null) {
+            cancelledError = null;
+            return error;
+        }
+        return new CancelledError(cancelMessage);
+    }
+
+    /** The state as asyncio's repr writes it: {@code pending}, {@code cancelled}, {@code finished ...}. */
+    String describeState() {
+        switch (state) {
+            case PENDING:
+                return "pending";
+            case CANCELLED:
+                return "cancelled";
+            default:
+                return exception != null ? "finished exception=" + exception : "finished result=" + result;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Future[" + describeState() + "]";
+    }
+
+    /** The list form of {@link #callbacks}; its own type so that a single callback is never mistaken for it. */
+    private static final class CallbackList extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A done callback scheduled with its future as the argument. */
+    private record DoneCallback<F>(Consumer<? super F> callback, F future) implements Runnable {
+        @Override
+        public void run() {
+            callback.accept(future);
+        }
+
+        @Override
+        public String toString() {
+            return callback.toString();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gather()}: a future for the results of several awaitables, in argument order, asyncio
+ * 3.11's {@code _GatheringFuture}.
+ *
+ * <p>Coroutines are wrapped in tasks in argument order; an awaitable passed twice runs once and its
+ * result appears twice. Without {@code returnExceptions} the first failure (or a cancelled child)
+ * finishes the gather at once, and the other children keep running. Cancelling the gather cancels
+ * every child, and the gather then finishes with {@link CancelledError} once all of them have ended.
+ */
+final class Gather<T> extends Future<List<T>> {
+    private final List<Future<? extends T>> children;
+    private final boolean returnExceptions;
+    private final int distinctChildren;
+    private int finishedChildren;
+
+    /** Whether {@link #cancel(String)} cancelled at least one child. */
+    private boolean cancelRequested;
+
+    private Gather(EventLoop loop, List<Future<? extends T>> children, int distinctChildren, boolean returnExceptions) {
+        super(loop);
+        this.children = children;
+        this.distinctChildren = distinctChildren;
+        this.returnExceptions = returnExceptions;
+    }
+
+    static <T> Future<List<T>> of(List<? extends Awaitable<? extends T>> awaitables, boolean returnExceptions) {
+        if (awaitables.isEmpty()) {
+            Future<List<T>> empty = EventLoop.getRunningLoop().createFuture();
+            empty.setResult(new ArrayList<>());
+            return empty;
+        }
+        Map<Awaitable<?>, Future<? extends T>> futureOfArgument = new IdentityHashMap<>();
+        List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
+        EventLoop loop = null;
+        for (Awaitable<? extends T> awaitable : awaitables) {
+            Future<? extends T> child = futureOfArgument.get(awaitable);
+            if (child == null) {
+                child = loop == null ? ensureFutureOnRunningLoop(awaitable) : loop.ensureFuture(awaitable);
+                loop = child.loop;
+                futureOfArgument.put(awaitable, child);
+            }
+            children.add(child);
+        }
+        Gather<T> outer = new Gather<>(loop, children, futureOfArgument.size(), returnExceptions);
+        for (Future<? extends T> child : futureOfArgument.values()) {
+            child.addDoneCallback(outer::childDone);
+        }
+        return outer;
+    }
+
+    private static <T> Future<T> ensureFutureOnRunningLoop(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future<T> future) {
+            return future;
+        }
+        return EventLoop.getRunningLoop().ensureFuture(awaitable);
+    }
+
+    private void childDone(Future<?> child) {
+        finishedChildren++;
+        if (done()) {
+            return;
+        }
+        if (!returnExceptions) {
+            if (child.cancelled()) {
+                setException(child.makeCancelledError());
+                return;
+            }
+            if (child.failed()) {
+                setException(child.exceptionNow());
+                return;
+            }
+        }
+        if (finishedChildren == distinctChildren) {
+            List<T> results = new ArrayList<>(children.size());
+            for (Future<? extends T> each : children) {
+                results.add(outcomeOf(each));
+            }
+            if (cancelRequested) {
+                setException(child.makeCancelledError());
+            } else {
+                setResult(results);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T outcomeOf(Future<? extends T> child) {
+        if (child.cancelled()) {
+            return (T) new CancelledError(child.cancelMessage() == null ? "" : child.cancelMessage());
+        }
+        return child.failed() ? (T) child.exceptionNow() : child.resultNow();
+    }
+
+    /** Cancels every child; {@code true} if any was cancelled. The gather ends when they all have. */
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        boolean cancelledAny = false;
+        for (Future<? extends T> child : children) {
+            if (child.cancel(message)) {
+                cancelledAny = true;
+            }
+        }
+        if (cancelledAny) {
+            cancelRequested = true;
+        }
+        return cancelledAny;
+    }
+}

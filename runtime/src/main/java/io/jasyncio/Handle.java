@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+/**
+ * A callback scheduled on an {@link EventLoop} by {@code callSoon}, asyncio's {@code Handle}.
+ *
+ * <p>The loop runs it once, in the iteration after it was scheduled, unless it was cancelled
+ * first. Handles are not thread-safe: cancel them from the loop's thread.
+ */
+public class Handle {
+    /** What the loop runs; {@code null} once the handle is cancelled, so that it holds nothing. */
+    private Runnable callback;
+
+    /** Whether {@link #cancel()} was called. */
+    private boolean cancelled;
+
+    Handle(Runnable callback) {
+        this.callback = callback;
+    }
+
+    /** Cancels the callback: if the loop has not run it yet, it never will. Idempotent. */
+    public void cancel() {
+        cancelled = true;
+        callback = null;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Runs the callback; only the loop calls this, and never for a cancelled handle. */
+    void run() {
+        callback.run();
+    }
+
+    /** The callback, for {@code toString}; subclasses that run other code describe it instead. */
+    String describeCallback() {
+        return String.valueOf(callback);
+    }
+
+    @Override
+    public String toString() {
+        return cancelled ? "Handle[cancelled]" : "Handle[" + describeCallback() + "]";
+    }
+}

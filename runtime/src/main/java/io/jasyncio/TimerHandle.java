@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+/**
+ * A callback scheduled for a point in loop time by {@code callLater} or {@code callAt}, asyncio's
+ * {@code TimerHandle}.
+ *
+ * <p>Timers run in deadline order; unlike CPython, whose heap breaks ties arbitrarily, timers with
+ * equal deadlines run in the order they were scheduled.
+ */
+public final class TimerHandle extends Handle implements Comparable<TimerHandle> {
+    /** The deadline, in nanoseconds of the loop's clock. */
+    final long whenNanos;
+
+    /** Breaks ties between equal deadlines: the order in which the timers were scheduled. */
+    private final long sequence;
+
+    /** The loop whose timer queue holds this handle, told of cancellations to compact its queue. */
+    private final EventLoop loop;
+
+    /** Whether the handle is still in the loop's timer queue (not yet due, or due but not moved). */
+    boolean scheduled = true;
+
+    TimerHandle(EventLoop loop, long whenNanos, long sequence, Runnable callback) {
+        super(callback);
+        this.loop = loop;
+        this.whenNanos = whenNanos;
+        this.sequence = sequence;
+    }
+
+    /** The deadline in loop time, seconds, as {@link EventLoop#time()} counts them. */
+    public double when() {
+        return EventLoop.nanosToSeconds(whenNanos);
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled() && scheduled) {
+            loop.timerCancelled();
+        }
+        super.cancel();
+    }
+
+    @Override
+    public int compareTo(TimerHandle other) {
+        int byDeadline = Long.compare(whenNanos, other.whenNanos);
+        return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
+    }
+
+    @Override
+    public String toString() {
+        return (cancelled() ? "TimerHandle[cancelled" : "TimerHandle[" + describeCallback())
+                + " when=" + when() + "]";
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineRuntime;
+import io.jasyncio.internal.WovenCode;
+
+/**
+ * The runtime's side of {@link io.jasyncio.internal.WovenCode}: what an {@code await} in woven code
+ * does, written here because it needs the package-private state of tasks and coroutines.
+ */
+final class WovenCodeSupport extends CoroutineRuntime {
+    @Override
+    protected Object await(Coroutine<?> frame, Object awaitable) {
+        Task<?> task = frame.task;
+        if (awaitable instanceof Future<?> future) {
+            if (future.done()) {
+                return future.result();
+            }
+            return task.suspendOn(frame, future);
+        }
+        if (awaitable instanceof Sleep<?> sleep && sleep.yieldsOnce() && sleep.task == null) {
+            // sleep(0) is a bare yield: the awaiting frame itself resumes in the next iteration.
+            return task.yieldOnce(frame, sleep.result);
+        }
+        if (awaitable instanceof Coroutine<?> coroutine) {
+            coroutine.claim(task, frame);
+            Object outcome = Coroutine.run(coroutine);
+            if (outcome != WovenCode.SUSPENDED) {
+                coroutine.caller = null;
+            }
+            return outcome;
+        }
+        if (awaitable == null) {
+            throw new NullPointerException("await(null) in " + frame.functionName());
+        }
+        throw new IllegalArgumentException("not awaitable: " + awaitable);
+    }
+
+    @Override
+    protected Object resumeValue(Coroutine<?> frame) {
+        return frame.task.takeResumeValue();
+    }
+
+    @Override
+    protected Coroutine<?> returnValue(Object value, Coroutine<?> frame) {
+        frame.returnValue = value;
+        return frame;
+    }
+}

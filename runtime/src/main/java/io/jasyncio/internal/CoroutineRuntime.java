@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.internal;
+
+import io.jasyncio.Coroutine;
+
+/**
+ * The runtime operations behind {@link WovenCode}, implemented in {@code io.jasyncio}, where the
+ * state of tasks and coroutines is package-private. The runtime installs its implementation once,
+ * when {@link Coroutine} is initialised, which happens before any coroutine exists.
+ */
+public abstract class CoroutineRuntime {
+    private static volatile CoroutineRuntime installed;
+
+    /** For the runtime's one implementation. */
+    protected CoroutineRuntime() {
+    }
+
+    /** Installs the runtime's implementation; only the first call counts. */
+    public static synchronized void install(CoroutineRuntime runtime) {
+        if (installed == null) {
+            installed = runtime;
+        }
+    }
+
+    /** The installed implementation, initialising {@link Coroutine} first if nobody has yet. */
+    static CoroutineRuntime installed() {
+        if (installed == null) {
+            try {
+                Class.forName(Coroutine.class.getName(), true, CoroutineRuntime.class.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new AssertionError(impossible);
+            }
+        }
+        return installed;
+    }
+
+    /** See {@link WovenCode#await(Object, Object)}. */
+    protected abstract Object await(Coroutine<?> frame, Object awaitable);
+
+    /** See {@link WovenCode#resumeValue(Object)}. */
+    protected abstract Object resumeValue(Coroutine<?> frame);
+
+    /** See {@link WovenCode#returnValue(Object, Object)}. */
+    protected abstract Coroutine<?> returnValue(Object value, Coroutine<?> frame);
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.internal;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What woven code calls: the binary interface between the weaver and the runtime, version
+ * {@value #VERSION}.
+ *
+ * <p>An {@code @Async} method {@code m} of class {@code Owner} is woven into three parts:
+ * <ul>
+ *   <li>a frame class {@code Owner$m$Frame extends Coroutine}, with an {@code int label} field, one
+ *       field per typed slot ({@code L$0}, {@code I$0}, {@code J$0}, {@code F$0}, {@code D$0}) and a
+ *       {@code resume()} that calls the body; its bytes travel in the owner's constant pool and
+ *       {@link #defineFrameClass} defines it on first use;
+ *   <li>the method itself, which stores its arguments in a new frame and returns it;
+ *   <li>the body, {@code static Object m(Coroutine frame, [Owner this,] params...)}, the state machine
+ *       that keeps the user's method name and lines.
+ * </ul>
+ * At each {@code await(x)} the body first asks {@link #isDone} and takes {@link #doneResult} without
+ * suspending; otherwise it spills its live values into the frame, sets the label and calls
+ * {@link #await}; if that returns {@link #SUSPENDED} the body returns it, and the loop later resumes
+ * the body at the label, which restores the values and takes {@link #resumeValue}.
+ * {@code return result(v)} becomes {@code return returnValue(v, frame)}.
+ */
+public final class WovenCode {
+    /** The version of this contract; woven classes record the version they were woven for. */
+    public static final int VERSION = 1;
+
+    /** What a body returns when it suspended; never a value that user code sees. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    private WovenCode() {
+    }
+
+    /** Whether {@code awaitable} is a future that is already done, so awaiting it must not suspend. */
+    public static boolean isDone(Object awaitable) {
+        return awaitable instanceof Future<?> future && future.done();
+    }
+
+    /** The outcome of a done future: its result, or its exception thrown as it was set. */
+    public static Object doneResult(Object awaitable) {
+        return ((Future<?>) awaitable).result();
+    }
+
+    /**
+     * Awaits {@code awaitable} in the task that drives {@code frame}, after the frame has saved its
+     * state: returns {@link #SUSPENDED}, or the value when no suspension was needed (a coroutine that
+     * ran to its end inline); throws what an inline coroutine threw.
+     */
+    public static Object await(Object frame, Object awaitable) {
+        return Runtime.INSTANCE.await((Coroutine<?>) frame, awaitable);
+    }
+
+    /**
+     * The outcome delivered to the await at which {@code frame} is being resumed: the value, or the
+     * exception (a failure of the awaited object, or {@code CancelledError}) thrown at the await.
+     */
+    public static Object resumeValue(Object frame) {
+        return Runtime.INSTANCE.resumeValue((Coroutine<?>) frame);
+    }
+
+    /** {@code result(value)} in woven code: records the value on the frame and returns the frame. */
+    public static Coroutine<?> returnValue(Object value, Object frame) {
+        return Runtime.INSTANCE.returnValue(value, (Coroutine<?>) frame);
+    }
+
+    /**
+     * Bootstrap of the {@code invokedynamic} that opens each woven {@code @Async} method: defines the
+     * method's frame class in the owner's package from the bytes in {@code classFileChunks} (a class
+     * file, one char per byte), unless a class of that name exists already, as when the build wrote it.
+     * The call site then does nothing.
+     */
+    public static CallSite defineFrameClass(
+            MethodHandles.Lookup owner, String frameSimpleName, MethodType type, String... classFileChunks)
+            throws IllegalAccessException {
+        String packagePrefix = owner.lookupClass().getPackageName().isEmpty()
+                ? "" : owner.lookupClass().getPackageName() + ".";
+        String frameClassName = packagePrefix + frameSimpleName;
+        try {
+            owner.findClass(frameClassName);
+        } catch (ClassNotFoundException absent) {
+            StringBuilder classFile = new StringBuilder();
+            for (String chunk : classFileChunks) {
+                classFile.append(chunk);
+            }
+            try {
+                owner.defineClass(classFile.toString().getBytes(StandardCharsets.ISO_8859_1));
+            } catch (LinkageError definedConcurrently) {
+                try {
+                    owner.findClass(frameClassName);
+                } catch (ClassNotFoundException stillAbsent) {
+                    definedConcurrently.addSuppressed(stillAbsent);
+                    throw definedConcurrently;
+                }
+            }
+        }
+        return new ConstantCallSite(MethodHandles.empty(type));
+    }
+
+    /** Holds the runtime, looked up on first use so that this class initialises without it. */
+    private static final class Runtime {
+        static final CoroutineRuntime INSTANCE = CoroutineRuntime.installed();
+    }
+}
