@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.weaver;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Emit: the frame class of one {@code @Async} method, the coroutine object that a call of the method
+ * returns.
+ *
+ * <pre>
+ * final class Owner$m$Frame extends Coroutine {
+ *     int label;                       // 0: not started; k: suspended at await k
+ *     Object L$0; int I$0; long J$0;   // typed slots, as many of each sort as the busiest point needs
+ *     protected Object resume() { return Owner.m(this, null, 0, ...); }   // the body; the other
+ * }                                                                        // arguments are unused
+ * </pre>
+ *
+ * It names only {@code Coroutine} and the owner, so defining it needs nothing else.
+ */
+final class FrameClassEmitter {
+    private FrameClassEmitter() {
+    }
+
+    static byte[] emit(MethodContext context, SlotPlan plan, String bodyDescriptor) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        int version = Math.max(context.owner.version & 0xFFFF, Opcodes.V1_8);
+        writer.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                context.frameClass, null, RuntimeNames.COROUTINE, null);
+        if (context.owner.sourceFile != null) {
+            writer.visitSource(context.owner.sourceFile, null);
+        }
+        writer.visitField(0, RuntimeNames.LABEL_FIELD, "I", null, null).visitEnd();
+        for (SlotSort sort : SlotSort.values()) {
+            for (int slot = 0; slot < plan.fieldCount(sort); slot++) {
+                writer.visitField(0, sort.fieldName(slot), sort.fieldDescriptor, null, null).visitEnd();
+            }
+        }
+
+        MethodVisitor constructor = writer.visitMethod(0, "<init>", "()V", null, null);
+        constructor.visitCode();
+        constructor.visitVarInsn(Opcodes.ALOAD, 0);
+        constructor.visitMethodInsn(Opcodes.INVOKESPECIAL, RuntimeNames.COROUTINE, "<init>", "()V", false);
+        constructor.visitInsn(Opcodes.RETURN);
+        constructor.visitMaxs(0, 0);
+        constructor.visitEnd();
+
+        MethodVisitor resume = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME,
+                RuntimeNames.RESUME_DESCRIPTOR, null, null);
+        resume.visitCode();
+        resume.visitVarInsn(Opcodes.ALOAD, 0);
+        Type[] bodyArguments = Type.getArgumentTypes(bodyDescriptor);
+        for (int argument = 1; argument < bodyArguments.length; argument++) {
+            pushDefault(resume, bodyArguments[argument]);
+        }
+        boolean ownerIsInterface = (context.owner.access & Opcodes.ACC_INTERFACE) != 0;
+        resume.visitMethodInsn(Opcodes.INVOKESTATIC, context.owner.name, context.method.name, bodyDescriptor,
+                ownerIsInterface);
+        resume.visitInsn(Opcodes.ARETURN);
+        resume.visitMaxs(0, 0);
+        resume.visitEnd();
+
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** Pushes the zero value of {@code type}: the body ignores these arguments and reads its frame. */
+    private static void pushDefault(MethodVisitor code, Type type) {
+        switch (type.getSort()) {
+            case Type.LONG -> code.visitInsn(Opcodes.LCONST_0);
+            case Type.FLOAT -> code.visitInsn(Opcodes.FCONST_0);
+            case Type.DOUBLE -> code.visitInsn(Opcodes.DCONST_0);
+            case Type.OBJECT, Type.ARRAY -> code.visitInsn(Opcodes.ACONST_NULL);
+            default -> code.visitInsn(Opcodes.ICONST_0);
+        }
+    }
+}

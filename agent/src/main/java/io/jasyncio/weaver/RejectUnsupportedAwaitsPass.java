@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.weaver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Pass (read-only): refuses the {@code @Async} methods that cannot become state machines, with every
+ * reason at once: a method that does not return {@code Coroutine}, a constructor or initialiser, an
+ * abstract or native method, and an {@code await} while a monitor is held.
+ *
+ * <p>Precondition: none. Postcondition: the method is one the later passes can rewrite.
+ */
+final class RejectUnsupportedAwaitsPass {
+    private RejectUnsupportedAwaitsPass() {
+    }
+
+    static void run(MethodContext context, List<MethodInsnNode> awaits) throws WeaveException {
+        List<WeaveError> errors = new ArrayList<>();
+        int access = context.method.access;
+        String name = context.method.name;
+        if (name.equals("<init>") || name.equals("<clinit>")) {
+            errors.add(context.error(null, "a constructor or initialiser cannot be @Async: move the awaits"
+                    + " into an @Async method"));
+        }
+        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            errors.add(context.error(null, "an @Async method must have a body: it cannot be abstract or native"));
+        }
+        if (!Type.getReturnType(context.method.desc).getDescriptor().equals(RuntimeNames.COROUTINE_DESCRIPTOR)) {
+            errors.add(context.error(null, "an @Async method must return io.jasyncio.Coroutine<T>, not "
+                    + Type.getReturnType(context.method.desc).getClassName()));
+        }
+        if (!awaits.isEmpty() && (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            errors.add(context.error(awaits.get(0), "await inside a synchronized method: a suspended task"
+                    + " would hold the monitor while other tasks run on the same thread; use io.jasyncio"
+                    + " locks instead"));
+        }
+        if (!awaits.isEmpty()) {
+            // Until monitor depths are analysed per instruction, any monitor in a method that awaits
+            // is refused rather than risk an await while it is held.
+            for (AbstractInsnNode instruction : context.method.instructions) {
+                if (instruction.getOpcode() == Opcodes.MONITORENTER) {
+                    errors.add(context.error(instruction, "await in a method with a synchronized block: a"
+                            + " suspended task would hold the monitor while other tasks run on the same thread;"
+                            + " use io.jasyncio locks instead"));
+                    break;
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new WeaveException(errors);
+        }
+    }
+}

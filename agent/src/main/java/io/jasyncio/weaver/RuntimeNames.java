@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.weaver;
+
+/**
+ * The names and descriptors of the runtime that the weaver reads and writes: its half of the
+ * contract documented by {@code io.jasyncio.internal.WovenCode}. The weaver names them as strings so
+ * that it never loads the runtime.
+ */
+final class RuntimeNames {
+    private RuntimeNames() {
+    }
+
+    /** The version of {@code WovenCode} that this weaver writes calls to. */
+    static final int CONTRACT_VERSION = 1;
+
+    static final String ASYNC_ANNOTATION = "Lio/jasyncio/annotations/Async;";
+
+    /** The marker on woven classes: an invisible annotation, so weaving twice changes nothing. */
+    static final String WOVEN_ANNOTATION = "Lio/jasyncio/internal/Woven;";
+
+    static final String ASYNCIO = "io/jasyncio/Asyncio";
+    static final String AWAIT = "await";
+    static final String AWAIT_DESCRIPTOR = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;";
+    static final String RESULT = "result";
+    static final String RESULT_DESCRIPTOR = "(Ljava/lang/Object;)Lio/jasyncio/Coroutine;";
+
+    static final String COROUTINE = "io/jasyncio/Coroutine";
+    static final String COROUTINE_DESCRIPTOR = "L" + COROUTINE + ";";
+
+    static final String WOVEN_CODE = "io/jasyncio/internal/WovenCode";
+    static final String IS_DONE = "isDone";
+    static final String IS_DONE_DESCRIPTOR = "(Ljava/lang/Object;)Z";
+    static final String DONE_RESULT = "doneResult";
+    static final String DONE_RESULT_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String SUSPEND = "await";
+    static final String SUSPEND_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String RESUME_VALUE = "resumeValue";
+    static final String RESUME_VALUE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String RETURN_VALUE = "returnValue";
+    static final String RETURN_VALUE_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;)" + COROUTINE_DESCRIPTOR;
+    static final String SUSPENDED = "SUSPENDED";
+    static final String DEFINE_FRAME_CLASS = "defineFrameClass";
+    static final String DEFINE_FRAME_CLASS_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+
+    /** The frame's resume point: 0 before the first step, then the number of the await it is suspended at. */
+    static final String LABEL_FIELD = "label";
+
+    /** The method every frame class overrides to run its body. */
+    static final String RESUME = "resume";
+    static final String RESUME_DESCRIPTOR = "()Ljava/lang/Object;";
+}

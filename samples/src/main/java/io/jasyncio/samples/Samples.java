@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.samples;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The launcher of the samples jar: {@code java -javaagent:jasyncio-agent.jar -jar
+ * jasyncio-samples.jar NAME} runs the sample called NAME, and without a name it lists the samples.
+ */
+public final class Samples {
+    /** The exit status for an unknown sample name, as for a command-line usage error. */
+    static final int USAGE = 2;
+
+    /** Every sample, in the order of the list. */
+    static final List<Sample> ALL = List.of(
+            new Sample("sequential", "01: awaiting coroutines one after another is sequential (2 s)",
+                    SequentialAwait::main),
+            new Sample("concurrent", "02: two tasks created up front run concurrently (1 s)",
+                    ConcurrentTasks::main),
+            new Sample("interleave", "03: two tasks that await sleep(0) interleave one step at a time",
+                    Sleep0Interleave::main),
+            new Sample("starvation", "04: a task that never awaits starves other tasks and due timers",
+                    StarvationNoAwait::main),
+            new Sample("create-task-order", "05: tasks start in creation order, once their creator yields",
+                    CreateTaskStartOrder::main),
+            new Sample("await-inline", "06: awaiting a coroutine runs it inline in the awaiting task",
+                    AwaitCoroutineInline::main),
+            new Sample("iterations", "07: how many loop iterations each kind of await costs",
+                    AwaitTaskVsCoroutine::main),
+            new Sample("task-results", "08: every awaiter of a task gets the same result or exception",
+                    TaskReturnValues::main));
+
+    private Samples() {
+    }
+
+    /**
+     * Lists the samples with no argument, runs the named sample with the remaining arguments, and
+     * exits with status 2 after listing the samples on standard error for an unknown name.
+     */
+    public static void main(String[] args) {
+        int status = launch(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** {@link #main} without the exit: returns the exit status. */
+    static int launch(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            list(out);
+            return 0;
+        }
+        for (Sample sample : ALL) {
+            if (sample.name().equals(args[0])) {
+                sample.main().accept(Arrays.copyOfRange(args, 1, args.length));
+                return 0;
+            }
+        }
+        err.println("unknown sample: " + args[0]);
+        list(err);
+        return USAGE;
+    }
+
+    private static void list(PrintStream out) {
+        out.println("usage: java -javaagent:jasyncio-agent.jar -jar jasyncio-samples.jar NAME");
+        out.println("samples:");
+        int width = ALL.stream().mapToInt(sample -> sample.name().length()).max().orElse(0);
+        for (Sample sample : ALL) {
+            out.printf("  %-" + width + "s  %s%n", sample.name(), sample.description());
+        }
+    }
+
+    /**
+     * A runnable sample.
+     *
+     * @param name the name that selects it on the command line
+     * @param description what it shows, in one line
+     * @param main its {@code main(String[])}
+     */
+    record Sample(String name, String description, Consumer<String[]> main) {
+    }
+}
