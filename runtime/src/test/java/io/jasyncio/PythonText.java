@@ -22,8 +22,15 @@ final class PythonText {
         return Stream.of(values).map(PythonText::str).collect(Collectors.joining(" "));
     }
 
-    /** {@code str(value)}: a string as it is, anything else as its repr. */
+    /**
+     * {@code str(value)}: a string as it is, anything else as its repr. That is Python's rule for
+     * None, booleans, numbers and lists, but not for exceptions, whose str depends on their class:
+     * print {@code repr(e)} instead.
+     */
     static String str(Object value) {
+        if (value instanceof Throwable) {
+            throw new IllegalArgumentException("str() of an exception depends on its class; print repr(e): " + value);
+        }
         return value instanceof String text ? text : repr(value);
     }
 

@@ -43,11 +43,15 @@ final class HoistNewAcrossAwaitsPass {
     static void run(MethodContext context) throws WeaveException {
         String owner = context.owner.name;
         var method = context.method;
-        Map<AbstractInsnNode, FrameTypes.Snapshot> atAwaits = FrameTypes.before(owner, method, AwaitSites::isAwait);
+        // One replay for everything: an object created by a new with no label before it is named by
+        // a label that each replay makes afresh.
+        Map<AbstractInsnNode, FrameTypes.Snapshot> snapshots = FrameTypes.before(owner, method,
+                instruction -> AwaitSites.isAwait(instruction) || isConstructorCall(instruction)
+                        || follows(instruction, Opcodes.NEW));
         Set<Label> liveAcrossAwaits = new LinkedHashSet<>();
-        for (FrameTypes.Snapshot snapshot : atAwaits.values()) {
-            if (snapshot != null) {
-                for (Object type : snapshot.stack()) {
+        for (Map.Entry<AbstractInsnNode, FrameTypes.Snapshot> entry : snapshots.entrySet()) {
+            if (entry.getValue() != null && AwaitSites.isAwait(entry.getKey())) {
+                for (Object type : entry.getValue().stack()) {
                     if (type instanceof Label unconstructed) {
                         liveAcrossAwaits.add(unconstructed);
                     }
@@ -57,14 +61,12 @@ final class HoistNewAcrossAwaitsPass {
         if (liveAcrossAwaits.isEmpty()) {
             return;
         }
-        Map<AbstractInsnNode, FrameTypes.Snapshot> snapshots = FrameTypes.before(owner, method,
-                instruction -> isConstructorCall(instruction) || follows(instruction, Opcodes.NEW));
         Map<Label, TypeInsnNode> creations = new IdentityHashMap<>();
         Map<Label, MethodInsnNode> constructions = new IdentityHashMap<>();
         Map<Label, List<Object>> argumentTypes = new IdentityHashMap<>();
         for (Map.Entry<AbstractInsnNode, FrameTypes.Snapshot> entry : snapshots.entrySet()) {
             FrameTypes.Snapshot snapshot = entry.getValue();
-            if (snapshot == null) {
+            if (snapshot == null || AwaitSites.isAwait(entry.getKey())) {
                 continue;
             }
             List<Object> stack = snapshot.stack();

@@ -18,6 +18,11 @@ class BoxTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "LocalsAndStackBox",
+        "LoopsBox",
+        "BranchesBox",
+        "TryCatchBox",
+        "ConstructorArgumentsBox",
+        "InstanceMethodsBox",
     })
     void boxReturnsOk(String box) throws Exception {
         WovenClasses classes = new WovenClasses("io.jasyncio.weaver.box");
