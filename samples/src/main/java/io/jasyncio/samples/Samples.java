@@ -17,6 +17,8 @@ public final class Samples {
 
     /** Every sample, in the order of the list. */
     static final List<Sample> ALL = List.of(
+            new Sample("hello", "the README's first example: two tasks greet concurrently",
+                    HelloWorld::main),
             new Sample("sequential", "01: awaiting coroutines one after another is sequential (2 s)",
                     SequentialAwait::main),
             new Sample("concurrent", "02: two tasks created up front run concurrently (1 s)",

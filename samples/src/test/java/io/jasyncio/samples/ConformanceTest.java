@@ -5,14 +5,10 @@ package io.jasyncio.samples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,15 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Each port of a conformance program prints exactly the bytes that CPython printed for it, recorded
  * in {@code src/test/resources/conformance/NN_name.out}.
  *
- * <p>Each program runs in a JVM of its own, started as {@code java -javaagent:jasyncio-agent.jar
- * -cp <test class path> io.jasyncio.samples.Samples NAME}, as Python runs each {@code .py} in a
- * process of its own: the default task names ({@code Task-1}, ...) count from 1 in each process and
- * module-level state such as 07's counters starts fresh. Like CPython, a port must also print
- * nothing to standard error and exit with status 0.
+ * <p>Each program runs in a JVM of its own ({@link SampleProcess}). Like CPython, a port must also
+ * print nothing to standard error and exit with status 0.
  */
 class ConformanceTest {
-    private static final long TIMEOUT_SECONDS = 60;
-
     @TempDir
     Path output;
 
@@ -46,28 +37,14 @@ class ConformanceTest {
     })
     void printsCPythonsOutput(String program, String sample) throws Exception {
         byte[] expected = recordedOutput(program);
-        Path stdout = output.resolve(program + ".stdout");
-        Path stderr = output.resolve(program + ".stderr");
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-javaagent:" + agentJar(),
-                        "-cp", System.getProperty("java.class.path"),
-                        Samples.class.getName(), sample))
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail(sample + " did not end within " + TIMEOUT_SECONDS + " s; it printed:\n"
-                    + Files.readString(stdout, UTF_8) + Files.readString(stderr, UTF_8));
-        }
-        String errors = Files.readString(stderr, UTF_8);
-        assertEquals(new String(expected, UTF_8), Files.readString(stdout, UTF_8),
+        SampleProcess run = SampleProcess.run(sample, output);
+        String errors = run.stderr();
+        assertEquals(new String(expected, UTF_8), run.stdoutText(),
                 () -> program + ": stdout differs from CPython's; stderr was:\n" + errors);
-        assertEquals(0, process.exitValue(), () -> program + ": exit status; stderr was:\n" + errors);
+        assertEquals(0, run.exitStatus(), () -> program + ": exit status; stderr was:\n" + errors);
         assertEquals("", errors, () -> program + ": printed to stderr");
         // The text comparison above gives a readable diff; this one is the contract.
-        assertArrayEquals(expected, Files.readAllBytes(stdout), program + ": bytes differ");
+        assertArrayEquals(expected, run.stdout(), program + ": bytes differ");
     }
 
     private static byte[] recordedOutput(String program) throws IOException {
@@ -78,15 +55,5 @@ class ConformanceTest {
             }
             return in.readAllBytes();
         }
-    }
-
-    /** The weaving agent, which surefire passes in the system property {@code jasyncio.agent.jar}. */
-    private static String agentJar() {
-        String agent = System.getProperty("jasyncio.agent.jar");
-        if (agent == null || !Files.isRegularFile(Path.of(agent))) {
-            fail("the weaving agent is needed to run the samples; build it with mvn verify from the root"
-                    + " (system property jasyncio.agent.jar = " + agent + ")");
-        }
-        return agent;
     }
 }

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's example is the HelloWorld sample, and prints what the README says it prints. */
+class ReadmeTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @Test
+    void readmeShowsTheHelloWorldSampleAsItIs() throws IOException {
+        String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/HelloWorld.java"));
+        String between = sample.substring(sample.indexOf("// README:hello-world\n") + "// README:hello-world\n".length(),
+                sample.indexOf("// README:end"));
+        assertEquals(between.strip(), codeBlockAfter("<!-- README:hello-world "));
+    }
+
+    @Test
+    void helloWorldPrintsWhatTheReadmeSays(@TempDir Path scratch) throws Exception {
+        SampleProcess hello = SampleProcess.run("hello", scratch);
+        assertEquals(codeBlockAfter("<!-- README:hello-world-output -->") + "\n", hello.stdoutText());
+        assertEquals(0, hello.exitStatus(), hello.stderr());
+    }
+
+    /** The fenced code block that follows {@code marker} in the README. */
+    private static String codeBlockAfter(String marker) throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        int fence = readme.indexOf("```", readme.indexOf(marker));
+        int start = readme.indexOf('\n', fence) + 1;
+        return readme.substring(start, readme.indexOf("```", start)).strip();
+    }
+}
