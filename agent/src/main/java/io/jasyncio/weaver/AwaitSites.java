@@ -23,20 +23,20 @@ final class AwaitSites {
 
     /** Whether {@code instruction} is a call of {@code Asyncio.await(Awaitable)}. */
     static boolean isAwait(AbstractInsnNode instruction) {
-        return instruction instanceof MethodInsnNode call
-                && call.getOpcode() == Opcodes.INVOKESTATIC
-                && call.owner.equals(RuntimeNames.ASYNCIO)
-                && call.name.equals(RuntimeNames.AWAIT)
-                && call.desc.equals(RuntimeNames.AWAIT_DESCRIPTOR);
+        return isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_DESCRIPTOR);
     }
 
     /** Whether {@code instruction} is a call of {@code Asyncio.result(Object)}. */
     static boolean isResult(AbstractInsnNode instruction) {
+        return isAsyncioCall(instruction, RuntimeNames.RESULT, RuntimeNames.RESULT_DESCRIPTOR);
+    }
+
+    private static boolean isAsyncioCall(AbstractInsnNode instruction, String name, String descriptor) {
         return instruction instanceof MethodInsnNode call
                 && call.getOpcode() == Opcodes.INVOKESTATIC
                 && call.owner.equals(RuntimeNames.ASYNCIO)
-                && call.name.equals(RuntimeNames.RESULT)
-                && call.desc.equals(RuntimeNames.RESULT_DESCRIPTOR);
+                && call.name.equals(name)
+                && call.desc.equals(descriptor);
     }
 
     /** The await calls of {@code method}, in instruction order. */
