@@ -46,6 +46,12 @@ public class Task<T> extends Future<T> {
     /** The exception that the next step throws at the await being resumed, if any. */
     private Throwable resumeException;
 
+    /**
+     * Whether {@link #resumeException} was thrown by the coroutine that the resumed one awaits, so
+     * that the awaiter's frames belong in its stack trace.
+     */
+    private boolean resumeExceptionFromCallee;
+
     /** This task's step in the ready queue; reused, since at most one step is scheduled at a time. */
     private final Step step = new Step(this);
 
@@ -154,6 +160,10 @@ public class Task<T> extends Future<T> {
         resumeException = null;
         resumeValue = null;
         if (failure != null) {
+            if (resumeExceptionFromCallee) {
+                resumeExceptionFromCallee = false;
+                StackTraces.continueInAwaiter(failure);
+            }
             throw Throwables.sneakyThrow(failure);
         }
         return value;
@@ -161,6 +171,7 @@ public class Task<T> extends Future<T> {
 
     /** Runs one step: the scheduled one, or the wake-up after the waited-on future is done. */
     private void runStep() {
+        resumeExceptionFromCallee = false;
         Future<?> wokenBy = waiter;
         if (wokenBy != null) {
             waiter = null;
@@ -220,6 +231,7 @@ public class Task<T> extends Future<T> {
             }
             if (failure != null) {
                 resumeException = failure;
+                resumeExceptionFromCallee = true;
             } else {
                 resumeValue = outcome;
             }

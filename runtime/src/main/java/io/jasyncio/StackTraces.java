@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import io.jasyncio.internal.WovenCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps stack traces readable across resumes. A task resumes the innermost coroutine of a chain of
+ * awaits directly, so when that coroutine throws, the coroutines awaiting it are not on the Java
+ * stack. As Python adds each frame an exception passes through to its traceback, the awaiter's
+ * frames are appended to the exception's trace when it reaches the awaiter's {@code await}.
+ */
+final class StackTraces {
+    /** The runtime's own frames above the awaiter's {@code await}, left out of the trace. */
+    private static final Set<String> DELIVERY_CLASSES = Set.of(StackTraces.class.getName(), Task.class.getName(),
+            WovenCodeSupport.class.getName(), WovenCode.class.getName());
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private StackTraces() {
+    }
+
+    /**
+     * Replaces the frames of {@code failure}'s trace below the coroutine that threw it (where the task
+     * resumed that coroutine) with the current stack, which runs from the awaiter's {@code await}
+     * down. Called as the failure is delivered to the awaiter; the same object stays thrown.
+     */
+    static void continueInAwaiter(Throwable failure) {
+        StackTraceElement[] thrown = failure.getStackTrace();
+        int resumedAt = indexOfResume(thrown);
+        if (resumedAt < 0) {
+            return;
+        }
+        List<StackTraceElement> trace = new ArrayList<>(List.of(thrown).subList(0, resumedAt));
+        trace.addAll(WALKER.walk(frames -> frames
+                .dropWhile(frame -> DELIVERY_CLASSES.contains(frame.getClassName()))
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .toList()));
+        failure.setStackTrace(trace.toArray(new StackTraceElement[0]));
+    }
+
+    /** The index of the frame where a task resumed the throwing coroutine, or -1. */
+    private static int indexOfResume(StackTraceElement[] trace) {
+        for (int index = 0; index < trace.length; index++) {
+            if (trace[index].getClassName().equals(Coroutine.class.getName()) && trace[index].getMethodName().equals("run")) {
+                return index;
+            }
+        }
+        return -1;
+    }
+}
