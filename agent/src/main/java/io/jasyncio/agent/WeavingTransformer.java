@@ -4,7 +4,6 @@ package io.jasyncio.agent;
 
 import io.jasyncio.weaver.ClassWeaver;
 import io.jasyncio.weaver.WeaveError;
-import io.jasyncio.weaver.WeaveException;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +13,17 @@ import java.security.ProtectionDomain;
  * Weaves classes as the JVM loads them.
  *
  * <p>A transformer that throws makes the JVM load the class unwoven without a word, so this one
- * catches everything and reports it itself; the class then loads unwoven, and its awaits throw
- * {@link IllegalStateException} when they run instead of failing silently.
+ * reports every problem itself. A method that cannot be woven is loaded as one that throws
+ * {@link IllegalStateException} with the error, and the rest of its class is woven; should the
+ * weaver itself fail, the class loads unwoven and its awaits throw when they run.
  */
 final class WeavingTransformer implements ClassFileTransformer {
     /** The annotation's descriptor as it appears in the constant pool of a class that uses it. */
     private static final byte[] ASYNC_DESCRIPTOR = "Lio/jasyncio/annotations/Async;".getBytes(StandardCharsets.UTF_8);
+
+    /** The descriptor of {@code Asyncio.await}, in the constant pool of a class that calls it. */
+    private static final byte[] AWAIT_DESCRIPTOR = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;"
+            .getBytes(StandardCharsets.UTF_8);
 
     private final PrintStream report;
 
@@ -30,16 +34,16 @@ final class WeavingTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader == null || classBeingRedefined != null || !contains(classFile, ASYNC_DESCRIPTOR)) {
+        if (loader == null || classBeingRedefined != null
+                || !(contains(classFile, ASYNC_DESCRIPTOR) || contains(classFile, AWAIT_DESCRIPTOR))) {
             return null;
         }
         try {
-            byte[] woven = ClassWeaver.weave(classFile);
-            return woven == classFile ? null : woven;
-        } catch (WeaveException refused) {
-            for (WeaveError error : refused.errors()) {
+            ClassWeaver.Result woven = ClassWeaver.weaveForLoading(classFile);
+            for (WeaveError error : woven.errors()) {
                 report.println("jasyncio: cannot weave: " + error);
             }
+            return woven.classFile() == classFile ? null : woven.classFile();
         } catch (Throwable failure) {
             report.println("jasyncio: the weaver failed on " + className + ", which stays unwoven: " + failure);
             failure.printStackTrace(report);

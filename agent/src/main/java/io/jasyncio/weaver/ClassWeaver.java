@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -25,55 +27,75 @@ public final class ClassWeaver {
 
     /**
      * Weaves {@code classFile}. Returns the same array when there is nothing to weave: no
-     * {@code @Async} method, or a class that was woven already. Throws {@link WeaveException} listing
-     * every method that cannot be woven.
+     * {@code @Async} method, async lambda or await, or a class that was woven already. Throws
+     * {@link WeaveException} listing every method that cannot be woven; that is what a build wants.
      */
     public static byte[] weave(byte[] classFile) throws WeaveException {
         return weaveWithFrameClasses(classFile).classFile();
     }
 
     /**
-     * The woven class and, by internal name, the frame classes whose bytes it carries, for tools
-     * that verify or write them beside it.
+     * The woven class; by internal name, the frame classes whose bytes it carries, for tools that
+     * verify or write them beside it; and the methods that could not be woven, each replaced in the
+     * class by one that throws {@link IllegalStateException} with its error.
      */
-    public record Result(byte[] classFile, Map<String, byte[]> frameClasses) {
+    public record Result(byte[] classFile, Map<String, byte[]> frameClasses, List<WeaveError> errors) {
     }
 
     /** Like {@link #weave(byte[])}, also returning the frame classes. */
     public static Result weaveWithFrameClasses(byte[] classFile) throws WeaveException {
+        Result result = weaveForLoading(classFile);
+        if (!result.errors().isEmpty()) {
+            throw new WeaveException(result.errors());
+        }
+        return result;
+    }
+
+    /**
+     * Weaves {@code classFile} for a class loader that must get a class either way, as the agent's:
+     * a method that cannot be woven is replaced by one that throws {@link IllegalStateException} with
+     * the error when called, so the class loads and the mistake surfaces loudly where it is, and the
+     * errors are returned for the caller to report.
+     */
+    public static Result weaveForLoading(byte[] classFile) {
         ClassNode owner = new ClassNode();
         new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
-        if (isWoven(owner) || owner.methods.stream().noneMatch(ClassWeaver::isAsync)) {
-            return new Result(classFile, Map.of());
+        if (isWoven(owner) || owner.methods.stream().noneMatch(method -> isCoroutine(method) || awaits(method))) {
+            return new Result(classFile, Map.of(), List.of());
         }
         List<WeaveError> errors = new ArrayList<>();
         Map<String, byte[]> frameClasses = new LinkedHashMap<>();
         List<MethodNode> methods = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode method : owner.methods) {
-            if (!isAsync(method)) {
-                methods.add(method);
-                continue;
+            List<WeaveError> refusals;
+            if (isCoroutine(method)) {
+                try {
+                    MethodContext context = new MethodContext(owner, method, frameClassName(owner, method, frameNames));
+                    MethodWeaver.WovenMethod woven = MethodWeaver.weave(context);
+                    methods.add(woven.factory());
+                    methods.add(woven.body());
+                    frameClasses.put(woven.frameClass(), woven.frameClassFile());
+                    continue;
+                } catch (WeaveException refused) {
+                    refusals = refused.errors();
+                }
+            } else {
+                refusals = AwaitOutsideCoroutines.errors(new MethodContext(owner, method, null));
+                if (refusals.isEmpty()) {
+                    methods.add(method);
+                    continue;
+                }
             }
-            try {
-                MethodContext context = new MethodContext(owner, method, frameClassName(owner, method, frameNames));
-                MethodWeaver.WovenMethod woven = MethodWeaver.weave(context);
-                methods.add(woven.factory());
-                methods.add(woven.body());
-                frameClasses.put(woven.frameClass(), woven.frameClassFile());
-            } catch (WeaveException refused) {
-                errors.addAll(refused.errors());
-            }
+            errors.addAll(refusals);
+            methods.add(RefusedMethods.throwing(method, refusals));
         }
-        if (!errors.isEmpty()) {
-            throw new WeaveException(errors);
-        }
-        rejectBodyCollisions(owner, methods);
+        errors.addAll(bodyCollisions(owner, methods));
         owner.methods = methods;
         markWoven(owner);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         owner.accept(writer);
-        return new Result(writer.toByteArray(), frameClasses);
+        return new Result(writer.toByteArray(), frameClasses, errors);
     }
 
     /** {@code Owner$method$Frame}, numbered from 2 for further overloads of the same name. */
@@ -86,15 +108,40 @@ public final class ClassWeaver {
         return name;
     }
 
-    private static void rejectBodyCollisions(ClassNode owner, List<MethodNode> methods) throws WeaveException {
+    private static List<WeaveError> bodyCollisions(ClassNode owner, List<MethodNode> methods) {
+        List<WeaveError> errors = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
         for (MethodNode method : methods) {
             if (!signatures.add(method.name + method.desc)) {
-                throw new WeaveException(List.of(new MethodContext(owner, method, null).error(null,
+                errors.add(new MethodContext(owner, method, null).error(null,
                         "the woven body of this @Async method would clash with another method of the same name"
-                                + " and descriptor " + method.desc + ": rename one of them")));
+                                + " and descriptor " + method.desc + ": rename one of them"));
             }
         }
+        return errors;
+    }
+
+    /** Whether the method is woven: an {@code @Async} method or an async lambda. */
+    static boolean isCoroutine(MethodNode method) {
+        return isAsync(method) || isAsyncLambda(method);
+    }
+
+    /**
+     * Whether the method is the body of a lambda (javac names them {@code lambda$...}) that returns
+     * {@code Coroutine} and awaits or returns {@code result(...)}: it is woven like an
+     * {@code @Async} method, so calling the lambda runs nothing until its coroutine is awaited.
+     */
+    static boolean isAsyncLambda(MethodNode method) {
+        return (method.access & Opcodes.ACC_SYNTHETIC) != 0
+                && method.name.startsWith("lambda$")
+                && method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)
+                && StreamSupport.stream(method.instructions.spliterator(), false)
+                        .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isResult(instruction));
+    }
+
+    private static boolean awaits(MethodNode method) {
+        return method.instructions.size() > 0
+                && StreamSupport.stream(method.instructions.spliterator(), false).anyMatch(AwaitSites::isAwait);
     }
 
     static boolean isAsync(MethodNode method) {

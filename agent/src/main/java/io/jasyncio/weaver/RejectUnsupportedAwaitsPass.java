@@ -6,13 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Pass (read-only): refuses the {@code @Async} methods that cannot become state machines, with every
  * reason at once: a method that does not return {@code Coroutine}, a constructor or initialiser, an
- * abstract or native method, and an {@code await} while a monitor is held.
+ * abstract or native method, and an {@code await} while a monitor may be held ({@link MonitorDepth}).
  *
  * <p>Precondition: none. Postcondition: the method is one the later passes can rewrite.
  */
@@ -40,15 +39,13 @@ final class RejectUnsupportedAwaitsPass {
                     + " would hold the monitor while other tasks run on the same thread; use io.jasyncio"
                     + " locks instead"));
         }
-        if (!awaits.isEmpty()) {
-            // Until monitor depths are analysed per instruction, any monitor in a method that awaits
-            // is refused rather than risk an await while it is held.
-            for (AbstractInsnNode instruction : context.method.instructions) {
-                if (instruction.getOpcode() == Opcodes.MONITORENTER) {
-                    errors.add(context.error(instruction, "await in a method with a synchronized block: a"
-                            + " suspended task would hold the monitor while other tasks run on the same thread;"
-                            + " use io.jasyncio locks instead"));
-                    break;
+        if (!awaits.isEmpty() && (access & Opcodes.ACC_SYNCHRONIZED) == 0) {
+            int[] monitors = MonitorDepth.of(context.method);
+            for (MethodInsnNode await : awaits) {
+                if (monitors[context.method.instructions.indexOf(await)] > 0) {
+                    errors.add(context.error(await, "await inside a synchronized block: a suspended task would"
+                            + " hold the monitor while other tasks run on the same thread; use io.jasyncio locks"
+                            + " instead"));
                 }
             }
         }

@@ -4,8 +4,10 @@ package io.jasyncio.agent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.weaver.ClassWeaver;
@@ -15,7 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The agent's transformer: it leaves classes without {@code @Async} alone, weaves those with it as
- * the weaver does, and for a class it cannot weave returns {@code null} (so the class loads unwoven)
- * after reporting each problem as a compiler would, with file, line, class and method.
+ * the weaver does, and for a method it cannot weave reports the problem as a compiler would, with
+ * file, line, class and method, and loads the class with that method throwing the same error.
  */
 class WeavingTransformerTest {
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -56,20 +63,64 @@ class WeavingTransformerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "ReturnsString       | describe  | first line   | must return io.jasyncio.Coroutine",
-        "AwaitInSynchronized | holdsLock | synchronized | synchronized",
+        "ReturnsString        | describe  | first line   | must return io.jasyncio.Coroutine",
+        "AwaitInSynchronized  | holdsLock | await in synchronized | synchronized block",
+        "AwaitOutsideAsync    | plain     | plain await  | neither @Async nor a lambda returning Coroutine",
+        "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
     })
-    void aClassThatCannotBeWovenLoadsUnwovenAfterAReportNamingFileLineClassAndMethod(
-            String simpleName, String method, String marker, String reason) {
+    void aMethodThatCannotBeWovenIsReportedAndThrowsThatErrorWhenCalled(
+            String simpleName, String method, String marker, String reason) throws Exception {
         String program = "io.jasyncio.agent.refused." + simpleName;
 
-        assertNull(transform(program));
+        byte[] loaded = transform(program);
 
         String where = simpleName + ".java:" + SourceLines.lineOf(program, marker) + ": ";
-        String expected = Pattern.quote(where) + ".*" + Pattern.quote(reason) + ".*"
-                + Pattern.quote(" (in " + program + "." + method + ")");
+        Pattern expected = Pattern.compile(Pattern.quote(where) + ".*" + Pattern.quote(reason) + ".*"
+                + Pattern.quote(" (in " + program + "." + method + ")"));
         String reported = reported();
-        assertTrue(Pattern.compile(expected).matcher(reported).find(), "expected /" + expected + "/ in:\n" + reported);
+        assertTrue(expected.matcher(reported).find(), "expected /" + expected + "/ in:\n" + reported);
+        Class<?> refused = new SingleClassLoader(program, loaded).loadClass(program);
+        InvocationTargetException call = assertThrows(InvocationTargetException.class, () -> callRefused(refused, method));
+        assertInstanceOf(IllegalStateException.class, call.getCause());
+        assertTrue(expected.matcher(call.getCause().getMessage()).find(), call.getCause().getMessage());
+    }
+
+    /** Calls the refused method (the constructor for {@code <init>}) with default arguments. */
+    private static void callRefused(Class<?> refused, String method) throws Exception {
+        if (method.equals("<init>")) {
+            Constructor<?> constructor = refused.getDeclaredConstructors()[0];
+            constructor.setAccessible(true);
+            constructor.newInstance();
+            return;
+        }
+        Method declared = Arrays.stream(refused.getDeclaredMethods())
+                .filter(candidate -> candidate.getName().equals(method) && !candidate.isSynthetic())
+                .findFirst().orElseThrow();
+        declared.setAccessible(true);
+        declared.invoke(Modifier.isStatic(declared.getModifiers()) ? null : refused.getDeclaredConstructor().newInstance());
+    }
+
+    /** Defines one class from given bytes and leaves every other class to its parent. */
+    private static final class SingleClassLoader extends ClassLoader {
+        private final String name;
+        private final byte[] classFile;
+
+        SingleClassLoader(String name, byte[] classFile) {
+            super(WeavingTransformerTest.class.getClassLoader());
+            this.name = name;
+            this.classFile = classFile;
+        }
+
+        @Override
+        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+            if (!className.equals(name)) {
+                return super.loadClass(className, resolve);
+            }
+            synchronized (getClassLoadingLock(className)) {
+                Class<?> loaded = findLoadedClass(className);
+                return loaded != null ? loaded : defineClass(className, classFile, 0, classFile.length);
+            }
+        }
     }
 
     private byte[] transform(String binaryName) {

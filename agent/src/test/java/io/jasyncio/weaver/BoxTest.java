@@ -23,6 +23,12 @@ class BoxTest {
         "TryCatchBox",
         "ConstructorArgumentsBox",
         "InstanceMethodsBox",
+        "ExpressionsBox",
+        "ArraysBox",
+        "SwitchesBox",
+        "ResourcesBox",
+        "MethodKindsBox",
+        "LambdasBox",
     })
     void boxReturnsOk(String box) throws Exception {
         WovenClasses classes = new WovenClasses("io.jasyncio.weaver.box");

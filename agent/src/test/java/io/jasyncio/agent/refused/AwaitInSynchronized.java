@@ -15,8 +15,8 @@ public class AwaitInSynchronized {
 
     @Async
     static Coroutine<Integer> holdsLock() {
-        synchronized (LOCK) { // <- synchronized
-            await(sleep(0));
+        synchronized (LOCK) {
+            await(sleep(0)); // <- await in synchronized
         }
         return result(1);
     }

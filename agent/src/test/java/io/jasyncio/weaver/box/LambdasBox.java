@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.weaver.box;
+
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.createTask;
+import static io.jasyncio.Asyncio.result;
+import static io.jasyncio.weaver.box.Suspend.later;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.Task;
+import io.jasyncio.annotations.Async;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Lambdas that return Coroutine and await are woven like @Async methods; so is a method reference's target. */
+public class LambdasBox {
+    private final String prefix = "p";
+    private int calls;
+
+    @Async
+    Coroutine<String> decorate(String text) {
+        calls++;
+        return result(prefix + await(later(text)));
+    }
+
+    @Async
+    Coroutine<String> run() {
+        int base = 10;
+        Function<Integer, Coroutine<Integer>> addLater = n -> result(base + await(later(n)));
+        Supplier<Coroutine<String>> capturingThis = () -> {
+            String first = await(decorate("a"));
+            return result(first + await(later(calls)));
+        };
+        Function<String, Coroutine<String>> reference = this::decorate;
+        StringBuilder trace = new StringBuilder();
+        Supplier<Coroutine<String>> lazy = () -> {
+            trace.append("ran;");
+            return result("lazy");
+        };
+        Coroutine<String> notYetRun = lazy.get();
+        trace.append("created;");
+        Task<Integer> task = createTask(addLater.apply(5));
+        String text = await(addLater.apply(1)) + " " + await(capturingThis.get()) + " " + await(reference.apply("b"))
+                + " " + await(task) + " " + await(notYetRun) + " " + trace;
+        return result(text);
+    }
+
+    @Async
+    public static Coroutine<String> box() {
+        String text = await(new LambdasBox().run());
+        return result(text.equals("11 pa1 pb 15 lazy created;ran;") ? "OK" : text);
+    }
+}
