@@ -58,6 +58,11 @@ public final class ClassWeaver {
      * errors are returned for the caller to report.
      */
     public static Result weaveForLoading(byte[] classFile) {
+        return weaveForLoading(classFile, PassObserver.NONE);
+    }
+
+    /** {@link #weaveForLoading(byte[])}, showing each woven method to {@code observer} after each pass. */
+    static Result weaveForLoading(byte[] classFile, PassObserver observer) {
         ClassNode owner = new ClassNode();
         new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
         if (isWoven(owner) || owner.methods.stream().noneMatch(method -> isCoroutine(method) || awaits(method))) {
@@ -72,7 +77,7 @@ public final class ClassWeaver {
             if (isCoroutine(method)) {
                 try {
                     MethodContext context = new MethodContext(owner, method, frameClassName(owner, method, frameNames));
-                    MethodWeaver.WovenMethod woven = MethodWeaver.weave(context);
+                    MethodWeaver.WovenMethod woven = MethodWeaver.weave(context, observer);
                     methods.add(woven.factory());
                     methods.add(woven.body());
                     frameClasses.put(woven.frameClass(), woven.frameClassFile());

@@ -23,13 +23,14 @@ final class MethodWeaver {
     record WovenMethod(MethodNode factory, MethodNode body, String frameClass, byte[] frameClassFile) {
     }
 
-    static WovenMethod weave(MethodContext context) throws WeaveException {
+    static WovenMethod weave(MethodContext context, PassObserver observer) throws WeaveException {
         MethodNode method = context.method;
 
         // Analyses and checks of the method as javac wrote it.
         List<MethodInsnNode> awaits = AwaitSites.awaits(method);
         RejectUnsupportedAwaitsPass.run(context, awaits);
         HoistNewAcrossAwaitsPass.run(context);
+        observer.afterPass(HoistNewAcrossAwaitsPass.class.getSimpleName(), context.owner, method);
 
         // Plan the slots: the arguments at the entry, then the values live at each await.
         Map<AbstractInsnNode, FrameTypes.Snapshot> types = FrameTypes.before(context.owner.name, method,
@@ -55,8 +56,11 @@ final class MethodWeaver {
         MethodNode factory = FactoryEmitter.emit(context, entry, frameClassFile, frame);
         becomeBody(context, bodyDescriptor);
         ShiftLocalsPass.run(method, context.frameClass);
+        observer.afterPass(ShiftLocalsPass.class.getSimpleName(), context.owner, method);
         RewriteReturnsPass.run(method, returnedResults);
+        observer.afterPass(RewriteReturnsPass.class.getSimpleName(), context.owner, method);
         BuildStateMachinePass.run(context, frame, entry, points);
+        observer.afterPass(BuildStateMachinePass.class.getSimpleName(), context.owner, method);
         return new WovenMethod(factory, method, context.frameClass, frameClassFile);
     }
 

@@ -12,11 +12,16 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicVerifier;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
- * Loads the classes of one package from the test classpath woven, after checking every woven class
- * and frame class with ASM's verifier. Frame classes are left for the woven code to define, as in
+ * Loads the classes of one package from the test classpath woven, after checking each woven method
+ * after every pass and every woven class and frame class with ASM's verifier. Frame classes are left for the woven code to define, as in
  * production; only the verifier gets them up front.
  */
 final class WovenClasses extends ClassLoader {
@@ -57,11 +62,9 @@ final class WovenClasses extends ClassLoader {
 
     /** Weaves {@code original} and checks the result and its frame classes; fails the test on any problem. */
     static byte[] weaveAndVerify(String name, byte[] original) {
-        ClassWeaver.Result result;
-        try {
-            result = ClassWeaver.weaveWithFrameClasses(original);
-        } catch (WeaveException refused) {
-            throw new AssertionError("cannot weave " + name + ":\n" + refused.getMessage(), refused);
+        ClassWeaver.Result result = ClassWeaver.weaveForLoading(original, WovenClasses::analyzeAfterPass);
+        if (!result.errors().isEmpty()) {
+            throw new AssertionError("cannot weave " + name + ":\n" + new WeaveException(result.errors()).getMessage());
         }
         Map<String, byte[]> woven = new HashMap<>(result.frameClasses());
         woven.put(name.replace('.', '/'), result.classFile());
@@ -74,6 +77,23 @@ final class WovenClasses extends ClassLoader {
             }
         }
         return result.classFile();
+    }
+
+    /**
+     * Runs ASM's analyser over a method between two passes, so that a broken method fails the test
+     * with the name of the pass that broke it rather than at the end.
+     */
+    private static void analyzeAfterPass(String pass, ClassNode owner, MethodNode method) {
+        int maxStack = method.maxStack;
+        method.maxStack = Math.max(maxStack, 64) * 2;
+        try {
+            new Analyzer<>(new BasicVerifier()).analyze(owner.name, method);
+        } catch (AnalyzerException broken) {
+            fail("after " + pass + ", " + owner.name + "." + method.name + method.desc + " does not verify: "
+                    + broken.getMessage(), broken);
+        } finally {
+            method.maxStack = maxStack;
+        }
     }
 
     static byte[] readClassFile(String binaryName) {
