@@ -123,7 +123,7 @@ public class EventLoop {
 
     /** Schedules {@code callback} to run {@code delaySeconds} from now; a negative delay means now. */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
-        return scheduleTimer(clock.nanoTime() + secondsToNanos(delaySeconds), callback);
+        return scheduleTimer(saturatedAdd(clock.nanoTime(), secondsToNanos(delaySeconds)), callback);
     }
 
     /** Schedules {@code callback} to run at loop time {@code whenSeconds} (see {@link #time()}). */
@@ -264,7 +264,7 @@ public class EventLoop {
         if (!ready.isEmpty() || stopping) {
             timeoutNanos = 0;
         } else if (!timers.isEmpty()) {
-            timeoutNanos = Math.max(0, timers.peek().whenNanos - clock.nanoTime());
+            timeoutNanos = Math.max(0, saturatedAdd(timers.peek().whenNanos, -clock.nanoTime()));
         } else {
             timeoutNanos = -1;
         }
@@ -451,8 +451,21 @@ public class EventLoop {
         return callback;
     }
 
+    /** Seconds to nanoseconds, rounded up, saturating: an infinite delay is the largest one, never a wrapped one. */
     static long secondsToNanos(double seconds) {
         return (long) Math.ceil(seconds * 1e9);
+    }
+
+    /**
+     * {@code a + b}, or the largest or smallest long where that overflows, so that a deadline as far
+     * as {@code sleep(Double.POSITIVE_INFINITY)} stays in the future and never wraps into the past.
+     */
+    static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return sum;
     }
 
     static double nanosToSeconds(long nanos) {

@@ -24,7 +24,7 @@ public final class FakeClock extends Clock {
         if (seconds < 0) {
             throw new IllegalArgumentException("seconds < 0: " + seconds);
         }
-        now += EventLoop.secondsToNanos(seconds);
+        now = EventLoop.saturatedAdd(now, EventLoop.secondsToNanos(seconds));
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class FakeClock extends Clock {
                     "the loop would wait forever: nothing is ready and no timer is scheduled (fake clock at "
                             + EventLoop.nanosToSeconds(now) + " s)");
         }
-        now += timeoutNanos;
+        now = EventLoop.saturatedAdd(now, timeoutNanos);
         return true;
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.function.Executable;
 
 /** The event loop driven with plain callbacks: iterations, timers, running, closing and errors. */
@@ -221,6 +223,23 @@ class EventLoopTest extends LoopTestSupport {
             loop.runForever();
         });
         assertTrace(expected);
+    }
+
+    @Test
+    @Timeout(value = PATIENCE_SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+    void timerWithAnInfiniteDelayNeverRunsAndHoldsUpNoOtherTimer() throws Exception {
+        FakeClock clock = new FakeClock();
+        clock.advance(1);
+        runTest(clock, loop -> {
+            loop.callLater(Double.POSITIVE_INFINITY, this::expectUnreached);
+            loop.callLater(1e12, this::expectUnreached); // 31,700 years
+            loop.callLater(1, () -> {
+                trace("stopped at " + loop.time());
+                loop.stop();
+            });
+            loop.runForever();
+        });
+        assertTrace("stopped at 2.0");
     }
 
     @Test

@@ -39,7 +39,7 @@ public abstract class LoopTestSupport {
     /** Failures seen anywhere, in any thread, rethrown at teardown. */
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
-    /** The lines recorded by {@link #trace(String)}, in order; loop thread only. */
+    /** The lines recorded by {@link #trace(String)}, in order; not thread-safe: for the test's loop thread. */
     private final List<String> trace = new ArrayList<>();
 
     /** The body of {@link #runTest}: what the test does with its loop. */
@@ -80,13 +80,11 @@ public abstract class LoopTestSupport {
         return failure;
     }
 
+    /** Records {@code failure} unless it is recorded already, as when the loop reports an error that {@link #expect} threw. */
     private void recordFailure(Throwable failure) {
-        for (Throwable recorded : failures) {
-            if (recorded == failure) {
-                return;
-            }
+        if (failures.stream().noneMatch(recorded -> recorded == failure)) {
+            failures.add(failure);
         }
-        failures.add(failure);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /** {@code sleep()}: a bare yield of one iteration for zero or less, a timer otherwise. */
 class SleepTest extends LoopTestSupport {
@@ -89,6 +91,20 @@ class SleepTest extends LoopTestSupport {
             Coroutine<Void> sleep = sleep(1);
             clock.advance(5);
             loop.runUntilComplete(sleep);
+            assertEquals(6.0, loop.time());
+        });
+    }
+
+    /** Python's {@code await asyncio.sleep(math.inf)}: sleep until cancelled. */
+    @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
+    void infiniteSleepLastsUntilCancelled() throws Exception {
+        FakeClock clock = new FakeClock();
+        clock.advance(1);
+        runTest(clock, loop -> {
+            Task<Void> task = loop.createTask(sleep(Double.POSITIVE_INFINITY));
+            loop.callLater(5, task::cancel);
+            assertThrows(CancelledError.class, () -> loop.runUntilComplete(task));
             assertEquals(6.0, loop.time());
         });
     }

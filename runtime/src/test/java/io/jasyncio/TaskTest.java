@@ -30,15 +30,20 @@ class TaskTest extends LoopTestSupport {
     @Test
     void createTaskRunsNothingUntilTheNextIteration() throws Exception {
         runTest(loop -> {
-            Task<String> task = loop.createTask(coroutine(awaited -> {
-                trace("first step");
-                return result("x");
-            }));
-            trace("createTask returned, done: " + task.done());
-            runOnce(loop);
-            trace("after one iteration, result: " + task.result());
+            loop.callSoon(() -> {
+                Task<String> task = loop.createTask(coroutine(awaited -> {
+                    trace("first step");
+                    return result("x");
+                }));
+                trace("createTask returned, done: " + task.done());
+                task.addDoneCallback(done -> trace("result: " + done.result()));
+            });
+            runTracingIterations(loop, 3);
         });
-        assertTrace("createTask returned, done: false", "first step", "after one iteration, result: x");
+        assertTrace(
+                "--- iteration 1", "createTask returned, done: false",
+                "--- iteration 2", "first step",
+                "--- iteration 3", "result: x");
     }
 
     @Test
