@@ -21,8 +21,10 @@ final class WeavingTransformer implements ClassFileTransformer {
     /** The annotation's descriptor as it appears in the constant pool of a class that uses it. */
     private static final byte[] ASYNC_DESCRIPTOR = "Lio/jasyncio/annotations/Async;".getBytes(StandardCharsets.UTF_8);
 
-    /** The descriptor of {@code Asyncio.await}, in the constant pool of a class that calls it. */
+    /** The descriptors of {@code Asyncio.await}, in the constant pool of a class that calls it. */
     private static final byte[] AWAIT_DESCRIPTOR = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] AWAIT_STAGE_DESCRIPTOR = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;"
             .getBytes(StandardCharsets.UTF_8);
 
     private final PrintStream report;
@@ -35,7 +37,8 @@ final class WeavingTransformer implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         if (loader == null || classBeingRedefined != null
-                || !(contains(classFile, ASYNC_DESCRIPTOR) || contains(classFile, AWAIT_DESCRIPTOR))) {
+                || !(contains(classFile, ASYNC_DESCRIPTOR) || contains(classFile, AWAIT_DESCRIPTOR)
+                        || contains(classFile, AWAIT_STAGE_DESCRIPTOR))) {
             return null;
         }
         try {

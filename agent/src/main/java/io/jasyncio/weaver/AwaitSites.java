@@ -21,9 +21,10 @@ final class AwaitSites {
     private AwaitSites() {
     }
 
-    /** Whether {@code instruction} is a call of {@code Asyncio.await(Awaitable)}. */
+    /** Whether {@code instruction} is a call of {@code Asyncio.await(Awaitable)} or {@code Asyncio.await(CompletionStage)}. */
     static boolean isAwait(AbstractInsnNode instruction) {
-        return isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_DESCRIPTOR);
+        return isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_DESCRIPTOR)
+                || isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_STAGE_DESCRIPTOR);
     }
 
     /** Whether {@code instruction} is a call of {@code Asyncio.result(Object)}. */

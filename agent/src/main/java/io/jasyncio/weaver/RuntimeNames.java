@@ -22,6 +22,7 @@ final class RuntimeNames {
     static final String ASYNCIO = "io/jasyncio/Asyncio";
     static final String AWAIT = "await";
     static final String AWAIT_DESCRIPTOR = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;";
+    static final String AWAIT_STAGE_DESCRIPTOR = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
     static final String RESULT = "result";
     static final String RESULT_DESCRIPTOR = "(Ljava/lang/Object;)Lio/jasyncio/Coroutine;";
 
