@@ -9,8 +9,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -27,9 +32,31 @@ import org.objectweb.asm.util.CheckClassAdapter;
 final class WovenClasses extends ClassLoader {
     private final String packagePrefix;
 
+    /** Reads the unwoven class file of a binary name, or returns {@code null} if there is none. */
+    private final Function<String, byte[]> classFiles;
+
+    /** Loads the classes of {@code packageName} from the test classpath. */
     WovenClasses(String packageName) {
+        this(packageName, WovenClasses::readClassFile);
+    }
+
+    /** Loads the classes of {@code packageName} from {@code classFiles}, such as a directory javac wrote. */
+    WovenClasses(String packageName, Function<String, byte[]> classFiles) {
         super(WovenClasses.class.getClassLoader());
         this.packagePrefix = packageName + ".";
+        this.classFiles = classFiles;
+    }
+
+    /** Class files from the directory {@code root}, laid out by package as javac writes them. */
+    static Function<String, byte[]> fromDirectory(Path root) {
+        return binaryName -> {
+            Path classFile = root.resolve(binaryName.replace('.', '/') + ".class");
+            try {
+                return Files.isRegularFile(classFile) ? Files.readAllBytes(classFile) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** The class {@code binaryName}, woven and verified. */
@@ -51,7 +78,7 @@ final class WovenClasses extends ClassLoader {
             if (loaded != null) {
                 return loaded;
             }
-            byte[] original = readClassFile(name);
+            byte[] original = classFiles.apply(name);
             if (original == null) {
                 throw new ClassNotFoundException(name);
             }
@@ -62,10 +89,7 @@ final class WovenClasses extends ClassLoader {
 
     /** Weaves {@code original} and checks the result and its frame classes; fails the test on any problem. */
     static byte[] weaveAndVerify(String name, byte[] original) {
-        ClassWeaver.Result result = ClassWeaver.weaveForLoading(original, WovenClasses::analyzeAfterPass);
-        if (!result.errors().isEmpty()) {
-            throw new AssertionError("cannot weave " + name + ":\n" + new WeaveException(result.errors()).getMessage());
-        }
+        ClassWeaver.Result result = weave(name, original);
         Map<String, byte[]> woven = new HashMap<>(result.frameClasses());
         woven.put(name.replace('.', '/'), result.classFile());
         ClassLoader verifierLoader = new VerifierClasses(woven);
@@ -77,6 +101,33 @@ final class WovenClasses extends ClassLoader {
             }
         }
         return result.classFile();
+    }
+
+    /**
+     * Weaves {@code original} and checks every method of the result and of its frame classes with
+     * ASM's basic verifier, which loads no class: for class files newer than the running JVM.
+     */
+    static void weaveAndVerifyWithoutLoading(String name, byte[] original) {
+        ClassWeaver.Result result = weave(name, original);
+        List<byte[]> woven = new ArrayList<>(result.frameClasses().values());
+        woven.add(result.classFile());
+        for (byte[] classFile : woven) {
+            ClassNode wovenClass = new ClassNode();
+            new ClassReader(classFile).accept(wovenClass, 0);
+            for (MethodNode method : wovenClass.methods) {
+                if (method.instructions.size() > 0) {
+                    analyzeAfterPass("the weave", wovenClass, method);
+                }
+            }
+        }
+    }
+
+    private static ClassWeaver.Result weave(String name, byte[] original) {
+        ClassWeaver.Result result = ClassWeaver.weaveForLoading(original, WovenClasses::analyzeAfterPass);
+        if (!result.errors().isEmpty()) {
+            throw new AssertionError("cannot weave " + name + ":\n" + new WeaveException(result.errors()).getMessage());
+        }
+        return result;
     }
 
     /**
