@@ -67,6 +67,7 @@ class WeavingTransformerTest {
         "AwaitInSynchronized  | holdsLock | await in synchronized | synchronized block",
         "AwaitOutsideAsync    | plain     | plain await  | neither @Async nor a lambda returning Coroutine",
         "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
+        "AwaitInSynchronizedMethod | locked | await in synchronized method | synchronized method",
     })
     void aMethodThatCannotBeWovenIsReportedAndThrowsThatErrorWhenCalled(
             String simpleName, String method, String marker, String reason) throws Exception {
@@ -83,6 +84,23 @@ class WeavingTransformerTest {
         InvocationTargetException call = assertThrows(InvocationTargetException.class, () -> callRefused(refused, method));
         assertInstanceOf(IllegalStateException.class, call.getCause());
         assertTrue(expected.matcher(call.getCause().getMessage()).find(), call.getCause().getMessage());
+    }
+
+    @Test
+    void aStaticInitialiserThatAwaitsIsReportedAndFailsTheClassInitialisation() throws Exception {
+        String program = "io.jasyncio.agent.refused.AwaitInStaticInitialiser";
+
+        byte[] loaded = transform(program);
+
+        String where = "AwaitInStaticInitialiser.java:" + SourceLines.lineOf(program, "static initialiser") + ": ";
+        assertTrue(reported().contains(where + "await in a static initialiser"), reported());
+        Class<?> refused = new SingleClassLoader(program, loaded).loadClass(program);
+        Method touch = refused.getDeclaredMethod("touch");
+        touch.setAccessible(true);
+        ExceptionInInitializerError initialisation = assertThrows(ExceptionInInitializerError.class,
+                () -> touch.invoke(null));
+        assertInstanceOf(IllegalStateException.class, initialisation.getCause());
+        assertTrue(initialisation.getCause().getMessage().contains(where), initialisation.getCause().getMessage());
     }
 
     /** Calls the refused method (the constructor for {@code <init>}) with default arguments. */
