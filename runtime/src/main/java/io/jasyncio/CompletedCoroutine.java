@@ -19,7 +19,7 @@ final class CompletedCoroutine<T> extends Coroutine<T> {
     }
 
     @Override
-    String functionName() {
+    protected String functionName() {
         return "result";
     }
 }

@@ -94,18 +94,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     /**
-     * The name of the coroutine function, as {@code Owner.method} for woven methods (whose frame
-     * classes are named {@code Owner$method$Frame}).
+     * The name of the coroutine function, as {@code Owner.method}: the weaver's frame classes
+     * override it with the woven method's name; other coroutines name their class.
      */
-    String functionName() {
-        String name = getClass().getName();
-        int frameSuffix = name.lastIndexOf("$Frame");
-        if (frameSuffix > 0) {
-            name = name.substring(0, frameSuffix);
-            int methodStart = name.lastIndexOf('$');
-            name = name.substring(name.lastIndexOf('.') + 1, methodStart) + "." + name.substring(methodStart + 1);
-        }
-        return name;
+    protected String functionName() {
+        return getClass().getSimpleName();
     }
 
     @Override

@@ -68,7 +68,7 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     @Override
-    String functionName() {
+    protected String functionName() {
         return "sleep";
     }
 }

@@ -16,7 +16,9 @@ import org.objectweb.asm.Type;
  *     int label;                       // 0: not started; k: suspended at await k
  *     Object L$0; int I$0; long J$0;   // typed slots, as many of each sort as the busiest point needs
  *     protected Object resume() { return Owner.m(this, null, 0, ...); }   // the body; the other
- * }                                                                        // arguments are unused
+ *                                                                          // arguments are unused
+ *     protected String functionName() { return "Owner.m"; }                // for repr and errors
+ * }
  * </pre>
  *
  * It names only {@code Coroutine} and the owner, so defining it needs nothing else.
@@ -63,8 +65,22 @@ final class FrameClassEmitter {
         resume.visitMaxs(0, 0);
         resume.visitEnd();
 
+        MethodVisitor functionName = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.FUNCTION_NAME,
+                RuntimeNames.FUNCTION_NAME_DESCRIPTOR, null, null);
+        functionName.visitCode();
+        functionName.visitLdcInsn(functionName(context));
+        functionName.visitInsn(Opcodes.ARETURN);
+        functionName.visitMaxs(0, 0);
+        functionName.visitEnd();
+
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    /** {@code Owner.method}, nested classes joined by dots, as asyncio's repr names a coroutine. */
+    private static String functionName(MethodContext context) {
+        String owner = context.owner.name.substring(context.owner.name.lastIndexOf('/') + 1).replace('$', '.');
+        return owner + "." + context.method.name;
     }
 
     /** Pushes the zero value of {@code type}: the body ignores these arguments and reads its frame. */

@@ -51,4 +51,8 @@ final class RuntimeNames {
     /** The method every frame class overrides to run its body. */
     static final String RESUME = "resume";
     static final String RESUME_DESCRIPTOR = "()Ljava/lang/Object;";
+
+    /** The method every frame class overrides to name its coroutine function, {@code Owner.method}. */
+    static final String FUNCTION_NAME = "functionName";
+    static final String FUNCTION_NAME_DESCRIPTOR = "()Ljava/lang/String;";
 }

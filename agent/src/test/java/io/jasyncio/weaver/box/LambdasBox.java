@@ -49,6 +49,11 @@ public class LambdasBox {
     @Async
     public static Coroutine<String> box() {
         String text = await(new LambdasBox().run());
+        Supplier<Coroutine<Integer>> lambda = () -> result(await(later(1)));
+        String names = new LambdasBox().decorate("x") + " " + lambda.get();
+        if (!names.equals("Coroutine[LambdasBox.decorate new] Coroutine[LambdasBox.lambda$box$3 new]")) {
+            return result(names);
+        }
         return result(text.equals("11 pa1 pb 15 lazy created;ran;") ? "OK" : text);
     }
 }
