@@ -54,7 +54,6 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class BuildStateMachinePass {
     private static final String OBJECT = "java/lang/Object";
 
-    private final MethodContext context;
     private final FrameAccess frame;
     private final MethodNode method;
     private final int scratchLocal;
@@ -63,7 +62,6 @@ final class BuildStateMachinePass {
     private final InsnList tail = new InsnList();
 
     private BuildStateMachinePass(MethodContext context, FrameAccess frame) {
-        this.context = context;
         this.frame = frame;
         this.method = context.method;
         this.scratchLocal = method.maxLocals++;
