@@ -51,7 +51,8 @@ public class LambdasBox {
         String text = await(new LambdasBox().run());
         Supplier<Coroutine<Integer>> lambda = () -> result(await(later(1)));
         String names = new LambdasBox().decorate("x") + " " + lambda.get();
-        if (!names.equals("Coroutine[LambdasBox.decorate new] Coroutine[LambdasBox.lambda$box$3 new]")) {
+        // javac numbers lambda bodies as it likes (17 and 25 differ), so only the prefix is checked.
+        if (!names.matches("Coroutine\\[LambdasBox\\.decorate new\\] Coroutine\\[LambdasBox\\.lambda\\$box\\$\\d+ new\\]")) {
             return result(names);
         }
         return result(text.equals("11 pa1 pb 15 lazy created;ran;") ? "OK" : text);
