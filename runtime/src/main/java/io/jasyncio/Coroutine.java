@@ -42,6 +42,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** For subclasses: the weaver's frame classes and the runtime's own coroutines. */
     protected Coroutine() {
+        if (NeverAwaitedReport.tracking) { // debug mode: watch for "coroutine ... was never awaited"
+            NeverAwaitedReport.track(this);
+        }
     }
 
     /**
@@ -59,6 +62,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
         task = driver;
         caller = awaiter;
+        if (NeverAwaitedReport.claimsWatched) {
+            NeverAwaitedReport.claimed(this);
+        }
     }
 
     /** Returns from {@link #resume()} with {@code value}: the protocol's way to end with a result. */

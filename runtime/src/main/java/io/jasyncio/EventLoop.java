@@ -3,11 +3,24 @@
 package io.jasyncio;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,8 +31,16 @@ import java.util.concurrent.locks.LockSupport;
  * they schedule runs in the next iteration. Timers that came due are queued behind the callbacks
  * already ready. A loop belongs to the thread that runs it: every method except
  * {@link #callSoonThreadsafe} must be called from that thread.
+ *
+ * <p>In debug mode ({@link #setDebug}, {@code run(main, true)}, or the system property
+ * {@code jasyncio.debug=true}) the loop warns through {@link System.Logger} {@code io.jasyncio} about
+ * callbacks slower than {@link #getSlowCallbackDuration()} and about coroutines never awaited, and
+ * refuses scheduling calls from other threads.
  */
 public class EventLoop {
+    /** Whether loops start in debug mode: the system property {@code jasyncio.debug}, asyncio's {@code PYTHONASYNCIODEBUG}. */
+    static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("jasyncio.debug");
+
     private static final ThreadLocal<EventLoop> RUNNING_LOOP = new ThreadLocal<>();
     private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
 
@@ -49,17 +70,63 @@ public class EventLoop {
     /**
      * Whether the loop's thread is parked or about to park. Set before the loop checks for callbacks
      * from other threads and read by them after they queue one, so that either the loop sees the
-     * callback or the other thread sees the flag and unparks it: no wake-up is lost.
+     * callback or the other thread sees the flag and unparks it: no wake-up is lost. The thread that
+     * unparks clears the flag first, with a compare-and-set, so a burst of callbacks from many threads
+     * costs one unpark, and a stale permit can cost at most one extra iteration, never a spin.
      */
     private volatile boolean parked;
 
+    private static final VarHandle PARKED;
+
+    static {
+        try {
+            PARKED = MethodHandles.lookup().findVarHandle(EventLoop.class, "parked", boolean.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
     private boolean stopping;
-    private boolean closed;
+
+    /** Volatile: the cleaner's thread reads it before reporting a failure nobody retrieved. */
+    private volatile boolean closed;
 
     /** The task whose step is running, asyncio's {@code current_task()}. */
     private Task<?> currentTask;
 
+    /**
+     * The current context of the thread running the loop, while it runs: each handle runs with its
+     * own context put there, and what the handle set is stored back in the handle.
+     */
+    private Context.Current threadContext;
+
+    /** This loop's tasks, held weakly, for {@code allTasks()}. */
+    private final TaskRegistry tasks = new TaskRegistry();
+
+    /**
+     * The failures of this loop's futures that nobody retrieved yet and that were not reported yet,
+     * in the order they happened. Loop thread only.
+     */
+    final Set<NeverRetrievedReport> unretrievedReports = new LinkedHashSet<>();
+
     private ExceptionHandler exceptionHandler;
+
+    private boolean debug = DEBUG_BY_DEFAULT;
+
+    /** Debug mode warns about callbacks that run at least this long, in nanoseconds of the loop's clock. */
+    private long slowCallbackNanos = secondsToNanos(0.1);
+
+    /** Whether this running loop counts as one in debug mode for {@link NeverAwaitedReport}. */
+    private boolean trackingCoroutineOrigins;
+
+    /** Whether {@link #createTask} runs the first step at once, as 3.12's {@code eager_task_factory}. */
+    private boolean eagerTasks;
+
+    /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
+    private ExecutorService defaultExecutor;
+
+    /** Whether the default executor was shut down; it cannot be used, or created, again. */
+    private boolean executorShutdownCalled;
 
     /** A loop on the system clock. */
     public EventLoop() {
@@ -100,22 +167,33 @@ public class EventLoop {
         return nanosToSeconds(clock.nanoTime());
     }
 
-    /** Schedules {@code callback} to run in the next iteration, after those already scheduled. */
+    /**
+     * Schedules {@code callback} to run in the next iteration, after those already scheduled. It runs
+     * in the context current now (see {@link ContextVar}).
+     */
     public Handle callSoon(Runnable callback) {
-        Handle handle = new Handle(requireCallback(callback));
+        return callSoon(requireCallback(callback), captureContext());
+    }
+
+    /** Schedules {@code callback} to run in {@code context}: a done callback runs in the context of its registration. */
+    final Handle callSoon(Runnable callback, Context context) {
+        if (debug) {
+            checkThread();
+        }
+        Handle handle = new Handle(callback, context);
         schedule(handle);
         return handle;
     }
 
     /**
      * Schedules {@code callback} from any thread, and wakes the loop if it is waiting: the only
-     * scheduling method that is thread-safe.
+     * scheduling method that is thread-safe. It runs in the calling thread's current context.
      */
     public Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
-        Handle handle = new Handle(requireCallback(callback));
+        Handle handle = new Handle(requireCallback(callback), Context.current());
         threadsafeCallbacks.add(handle);
-        if (parked) {
+        if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(runningThread);
         }
         return handle;
@@ -133,7 +211,10 @@ public class EventLoop {
 
     private TimerHandle scheduleTimer(long whenNanos, Runnable callback) {
         checkClosed();
-        TimerHandle timer = new TimerHandle(this, whenNanos, timerSequence++, requireCallback(callback));
+        if (debug) {
+            checkThread();
+        }
+        TimerHandle timer = new TimerHandle(this, whenNanos, timerSequence++, requireCallback(callback), captureContext());
         timers.add(timer);
         return timer;
     }
@@ -154,15 +235,142 @@ public class EventLoop {
         return new Future<>(this);
     }
 
-    /** Wraps {@code coroutine} in a task whose first step runs in the next iteration. */
+    /**
+     * Wraps {@code coroutine} in a task whose first step runs in the next iteration, or at once with
+     * {@link #setEagerTasks eager tasks}. The task runs in a copy of the current context.
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
 
     /** Wraps {@code coroutine} in a task named {@code name} ({@code Task-N} if {@code null}). */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return createTask(coroutine, name, captureContext());
+    }
+
+    /** Wraps {@code coroutine} in a task named {@code name} that runs in {@code context}. */
+    final <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         checkClosed();
-        return new Task<>(this, coroutine, name);
+        if (debug) {
+            checkThread();
+        }
+        Task<T> task = new Task<>(this, coroutine, name, context);
+        tasks.add(task);
+        if (eagerTasks && isRunning()) {
+            runEagerly(task.step());
+        } else {
+            schedule(task.step());
+        }
+        return task;
+    }
+
+    /**
+     * Runs the first step of a new task inside {@code createTask}, as 3.12's eager tasks do: the task
+     * is the current task for the step, and the creator's task is current again afterwards.
+     */
+    private void runEagerly(Handle firstStep) {
+        Task<?> creator = currentTask;
+        currentTask = null;
+        try {
+            runHandle(firstStep);
+        } finally {
+            currentTask = creator;
+        }
+    }
+
+    /**
+     * Makes {@link #createTask} run the first step of each new task at once, while the loop is
+     * running, instead of scheduling it: asyncio 3.12's {@code loop.set_task_factory(eager_task_factory)}.
+     * Code before the task's first suspension then runs before {@code createTask} returns, and a
+     * coroutine that never suspends gives a task that is already done. Off by default, as in 3.11.
+     */
+    public void setEagerTasks(boolean eager) {
+        eagerTasks = eager;
+    }
+
+    /** Whether new tasks start eagerly; see {@link #setEagerTasks}. */
+    public boolean getEagerTasks() {
+        return eagerTasks;
+    }
+
+    /** The tasks of this loop that are not done, in creation order, asyncio's {@code all_tasks(loop)}. */
+    final Set<Task<?>> allTasks() {
+        return tasks.pending();
+    }
+
+    /** The context that a handle scheduled now runs in: the current one of the loop's thread. */
+    final Context captureContext() {
+        Context.Current current = threadContext;
+        return current != null ? current.context : Context.current();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Threads
+
+    /**
+     * Runs {@code job} in {@code executor}, or in the loop's default executor if it is {@code null},
+     * and returns a future of this loop for its outcome, asyncio's {@code run_in_executor}. The
+     * future is completed on the loop's thread; the job's exception is its exception, as thrown.
+     * Cancelling the future cancels the job in the next iteration: a job that has not started never
+     * runs, one that has runs on and its outcome is dropped. The default executor has at most
+     * {@code min(32, cpus + 4)} daemon threads named {@code asyncio-N}, created on first use.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> job) {
+        checkClosed();
+        requireNonNull(job, "job");
+        Executor target = executor != null ? executor : defaultExecutor();
+        return CompletionStages.wrap(CompletableFuture.supplyAsync(() -> {
+            try {
+                return job.call();
+            } catch (Exception failure) {
+                throw new CompletionException(failure); // the wrapper that the bridge removes
+            }
+        }, target), this);
+    }
+
+    private Executor defaultExecutor() {
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        if (defaultExecutor == null) {
+            defaultExecutor = DefaultExecutor.create();
+        }
+        return defaultExecutor;
+    }
+
+    /** Replaces the executor of {@code runInExecutor(null, ...)}, asyncio's {@code set_default_executor}. */
+    public void setDefaultExecutor(ExecutorService executor) {
+        defaultExecutor = requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Shuts the default executor down and returns a future that is done once its jobs have ended,
+     * asyncio's {@code shutdown_default_executor()}: the waiting is done by another thread, so the
+     * loop runs on meanwhile. Afterwards {@code runInExecutor(null, ...)} fails.
+     */
+    public Future<Void> shutdownDefaultExecutor() {
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            Future<Void> nothingToWaitFor = createFuture();
+            nothingToWaitFor.setResult(null);
+            return nothingToWaitFor;
+        }
+        CompletableFuture<Void> terminated = new CompletableFuture<>();
+        Thread joiner = new Thread(() -> {
+            executor.shutdown();
+            try {
+                while (!executor.awaitTermination(1, TimeUnit.DAYS)) {
+                    // asyncio 3.11 waits as long as it takes
+                }
+                terminated.complete(null);
+            } catch (InterruptedException interrupted) {
+                terminated.completeExceptionally(interrupted);
+            }
+        }, "asyncio-shutdown-default-executor");
+        joiner.setDaemon(true);
+        joiner.start();
+        return CompletionStages.wrap(terminated, this);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -174,6 +382,8 @@ public class EventLoop {
         checkNotRunning();
         runningThread = Thread.currentThread();
         RUNNING_LOOP.set(this);
+        threadContext = Context.ofThisThread();
+        trackCoroutineOrigins(debug);
         try {
             while (true) {
                 runOnce();
@@ -182,7 +392,9 @@ public class EventLoop {
                 }
             }
         } finally {
+            trackCoroutineOrigins(false);
             stopping = false;
+            threadContext = null;
             runningThread = null;
             RUNNING_LOOP.remove();
         }
@@ -236,8 +448,9 @@ public class EventLoop {
     }
 
     /**
-     * Closes the loop: drops every scheduled callback and timer; scheduling afterwards throws.
-     * Idempotent; {@link IllegalStateException} if the loop is running.
+     * Closes the loop: drops every scheduled callback and timer, and shuts the default executor down
+     * without waiting for its jobs; scheduling afterwards throws. Idempotent;
+     * {@link IllegalStateException} if the loop is running.
      */
     public void close() {
         if (isRunning()) {
@@ -250,6 +463,12 @@ public class EventLoop {
         ready.clear();
         timers.clear();
         threadsafeCallbacks.clear();
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        if (executor != null) {
+            defaultExecutor = null;
+            executor.shutdown();
+        }
     }
 
     /**
@@ -268,8 +487,8 @@ public class EventLoop {
         } else {
             timeoutNanos = -1;
         }
+        waitForEvents(timeoutNanos); // asyncio's I/O poll: every iteration, with timeout 0 when callbacks are ready
         if (timeoutNanos != 0) {
-            waitForEvents(timeoutNanos);
             moveThreadsafeCallbacks();
         }
         long now = clock.nanoTime();
@@ -282,19 +501,31 @@ public class EventLoop {
                 ready.addLast(due);
             }
         }
+        boolean timed = debug;
         for (int count = ready.size(); count > 0; count--) {
             Handle handle = ready.pollFirst();
-            if (!handle.cancelled()) {
+            if (handle.cancelled()) {
+                continue;
+            }
+            if (timed) {
+                runAndTime(handle);
+            } else {
                 runHandle(handle);
             }
         }
     }
 
     /**
-     * Waits until {@code timeoutNanos} have passed ({@code -1}: without limit) or another thread
-     * schedules a callback. The selector loop overrides this to wait for I/O as well.
+     * Step 3 of each iteration, asyncio's {@code selector.select(timeout)}: waits until
+     * {@code timeoutNanos} have passed ({@code -1}: without limit, {@code 0}: not at all) or another
+     * thread schedules a callback. Called in every iteration, with {@code 0} when callbacks are ready.
+     * The selector loop overrides it to poll for I/O as well and queues the ready I/O callbacks with
+     * {@link #schedule}, behind those already ready; this loop has no I/O, so {@code 0} returns at once.
      */
     protected void waitForEvents(long timeoutNanos) {
+        if (timeoutNanos == 0) {
+            return;
+        }
         if (clock.passTimeWithoutWaiting(timeoutNanos)) {
             return;
         }
@@ -338,18 +569,42 @@ public class EventLoop {
         }
     }
 
+    /**
+     * Runs one handle in its context, asyncio's {@code Handle._run}: what the callback throws goes to
+     * the exception handler, and the loop goes on.
+     */
     private void runHandle(Handle handle) {
+        Context.Current current = threadContext;
+        Context outer = current.context;
+        current.context = handle.context;
+        Throwable failure = null;
         try {
             handle.run();
-        } catch (Throwable failure) {
-            if (failure instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
-                throw fatal;
+        } catch (Throwable thrown) {
+            failure = thrown;
+        }
+        handle.context = current.context;
+        current.context = outer;
+        if (failure != null) {
+            if (Throwables.isFatal(failure)) {
+                throw (Error) failure;
             }
             Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Exception in callback " + handle);
+            context.put("message", "Exception in callback " + handle.describeCallback());
             context.put("exception", failure);
             context.put("handle", handle);
             callExceptionHandler(context);
+        }
+    }
+
+    /** Runs one handle in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */
+    private void runAndTime(Handle handle) {
+        long start = clock.nanoTime();
+        runHandle(handle);
+        long took = clock.nanoTime() - start;
+        if (took >= slowCallbackNanos) {
+            LOGGER.log(Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds",
+                    handle.describeForDebug(), nanosToSeconds(took)));
         }
     }
 
@@ -373,6 +628,61 @@ public class EventLoop {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Debug mode
+
+    /**
+     * Turns debug mode on or off, asyncio's {@code set_debug}: the loop then warns about slow
+     * callbacks and about coroutines created while it runs and never awaited, and scheduling calls
+     * from another thread fail.
+     */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+        if (isRunning()) {
+            trackCoroutineOrigins(enabled);
+        }
+    }
+
+    /** Whether the loop is in debug mode, asyncio's {@code get_debug}. */
+    public boolean getDebug() {
+        return debug;
+    }
+
+    /**
+     * Sets how long a callback or task step may run before debug mode warns about it, in seconds,
+     * asyncio's {@code slow_callback_duration} (0.1 s by default).
+     */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("seconds < 0: " + seconds);
+        }
+        slowCallbackNanos = secondsToNanos(seconds);
+    }
+
+    /** How long a callback may run before debug mode warns about it, in seconds. */
+    public double getSlowCallbackDuration() {
+        return nanosToSeconds(slowCallbackNanos);
+    }
+
+    /** Counts this running loop among those in debug mode, or stops counting it. */
+    private void trackCoroutineOrigins(boolean enabled) {
+        if (enabled && !trackingCoroutineOrigins) {
+            NeverAwaitedReport.debugLoopStarted();
+        } else if (!enabled && trackingCoroutineOrigins) {
+            NeverAwaitedReport.debugLoopStopped();
+        }
+        trackingCoroutineOrigins = enabled;
+    }
+
+    /** Debug mode's check, asyncio's {@code _check_thread}: a running loop is scheduled on from its own thread only. */
+    private void checkThread() {
+        Thread owner = runningThread;
+        if (owner != null && owner != Thread.currentThread()) {
+            throw new IllegalStateException(
+                    "Non-thread-safe operation invoked on an event loop other than the current one");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Errors
 
     /** Sets the handler for errors nobody else receives; {@code null} restores the default. */
@@ -386,44 +696,69 @@ public class EventLoop {
     }
 
     /**
-     * Reports an error that no awaiter will see to the exception handler; if the handler itself
-     * throws, the default handler reports both.
+     * Reports an error that no awaiter will see to the exception handler, asyncio's
+     * {@code call_exception_handler}; if the handler itself throws, the default handler reports both.
      */
     public void callExceptionHandler(Map<String, Object> context) {
         ExceptionHandler handler = exceptionHandler;
         if (handler == null) {
-            defaultExceptionHandler(context);
+            try {
+                defaultExceptionHandler(context);
+            } catch (Throwable failure) {
+                if (Throwables.isFatal(failure)) {
+                    throw (Error) failure;
+                }
+                LOGGER.log(Level.ERROR, "Exception in default exception handler", failure);
+            }
             return;
         }
         try {
             handler.handle(this, context);
         } catch (Throwable failure) {
-            if (failure instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
-                throw fatal;
+            if (Throwables.isFatal(failure)) {
+                throw (Error) failure;
             }
             Map<String, Object> handlerError = new LinkedHashMap<>();
             handlerError.put("message", "Unhandled error in exception handler");
             handlerError.put("exception", failure);
             handlerError.put("context", context);
-            defaultExceptionHandler(handlerError);
+            try {
+                defaultExceptionHandler(handlerError);
+            } catch (Throwable defaultFailure) {
+                if (Throwables.isFatal(defaultFailure)) {
+                    throw (Error) defaultFailure;
+                }
+                LOGGER.log(Level.ERROR, "Exception in default exception handler while handling an unexpected error"
+                        + " in custom exception handler", defaultFailure);
+            }
         }
     }
 
-    /** Logs the error through {@link System.Logger} {@code io.jasyncio} at level ERROR. */
+    /**
+     * Logs the error through {@link System.Logger} {@code io.jasyncio} at level ERROR, as asyncio's
+     * {@code default_exception_handler} does: the message, then one {@code key: value} line for each
+     * other key but {@code exception}, in key order, with the exception's stack trace. Safe to call
+     * from any thread.
+     */
     public void defaultExceptionHandler(Map<String, Object> context) {
-        Object message = context.getOrDefault("message", "Unhandled exception in event loop");
-        StringBuilder text = new StringBuilder(String.valueOf(message));
-        for (Map.Entry<String, Object> entry : context.entrySet()) {
+        LOGGER.log(Level.ERROR, describeError(context), context.get("exception") instanceof Throwable failure ? failure : null);
+    }
+
+    /** The text that {@link #defaultExceptionHandler} logs above the stack trace. */
+    static String describeError(Map<String, Object> context) {
+        Object message = context.get("message");
+        StringBuilder text = new StringBuilder(message != null ? message.toString() : "Unhandled exception in event loop");
+        for (Map.Entry<String, Object> entry : new TreeMap<>(context).entrySet()) {
             if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
                 text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue());
             }
         }
-        Object exception = context.get("exception");
-        if (exception instanceof Throwable failure) {
-            LOGGER.log(Level.ERROR, text.toString(), failure);
-        } else {
-            LOGGER.log(Level.ERROR, text.toString());
-        }
+        return text.toString();
+    }
+
+    /** The failures of this loop's futures that nobody retrieved yet, as the exception handler would receive them. */
+    final List<Map<String, Object>> unretrievedExceptions() {
+        return unretrievedReports.stream().map(NeverRetrievedReport::context).toList();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -445,10 +780,14 @@ public class EventLoop {
     }
 
     private static Runnable requireCallback(Runnable callback) {
-        if (callback == null) {
-            throw new NullPointerException("callback");
+        return requireNonNull(callback, "callback");
+    }
+
+    private static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name);
         }
-        return callback;
+        return value;
     }
 
     /** Seconds to nanoseconds, rounded up, saturating: an infinite delay is the largest one, never a wrapped one. */

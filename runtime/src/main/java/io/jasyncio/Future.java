@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +49,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
      */
     private Object callbacks;
 
+    /**
+     * The report to make if this future's exception is never retrieved, asyncio's
+     * {@code _log_traceback}: set when it fails, cleared when its exception is read or it is cancelled.
+     */
+    private NeverRetrievedReport unretrieved;
+
     /** Creates a pending future bound to {@code loop}; {@code loop.createFuture()} does the same. */
     public Future(EventLoop loop) {
         this.loop = loop;
@@ -80,6 +87,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 throw new InvalidStateException("Result is not ready.");
             default:
                 if (exception != null) {
+                    markExceptionRetrieved();
                     throw Throwables.sneakyThrow(exception);
                 }
                 return result;
@@ -97,6 +105,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             case PENDING:
                 throw new InvalidStateException("Exception is not set.");
             default:
+                markExceptionRetrieved();
                 return exception;
         }
     }
@@ -119,9 +128,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (exception == null) {
             throw new NullPointerException("exception");
         }
-        this.exception = exception;
-        state = FINISHED;
-        scheduleCallbacks();
+        finishWithException(exception);
     }
 
     /** Cancels the future without a message; see {@link #cancel(String)}. */
@@ -135,6 +142,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * The message is carried by the {@link CancelledError} that awaiting it throws.
      */
     public boolean cancel(String message) {
+        markExceptionRetrieved();
         if (state != PENDING) {
             return false;
         }
@@ -152,10 +160,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
+        Context context = loop.captureContext();
+        Object registered = context == Context.EMPTY ? callback : new CallbackInContext(callback, context);
         if (state != PENDING) {
-            scheduleCallback(callback);
+            scheduleCallback(registered);
         } else {
-            addCallback(callback);
+            addCallback(registered);
         }
     }
 
@@ -166,10 +176,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
         if (callbacks instanceof CallbackList list) {
             int before = list.size();
-            list.removeIf(registered -> registered.equals(callback));
+            list.removeIf(registered -> CallbackInContext.unwrap(registered).equals(callback));
             return before - list.size();
         }
-        if (callbacks.equals(callback)) {
+        if (CallbackInContext.unwrap(callbacks).equals(callback)) {
             callbacks = null;
             return 1;
         }
@@ -210,9 +220,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void scheduleCallback(Object callback) {
         if (callback instanceof Task<?> task) {
             task.wakeUpAfter(this);
+        } else if (callback instanceof CallbackInContext inContext) {
+            Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
+            loop.callSoon(new DoneCallback<>(consumer, this), inContext.context());
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
-            loop.callSoon(new DoneCallback<>(consumer, this));
+            loop.callSoon(new DoneCallback<>(consumer, this), Context.EMPTY);
         }
     }
 
@@ -228,6 +241,32 @@ public non-sealed class Future<T> implements Awaitable<T> {
         exception = failure;
         state = FINISHED;
         scheduleCallbacks();
+        unretrieved = NeverRetrievedReport.register(this, failure);
+    }
+
+    /**
+     * Notes that the exception was retrieved, asyncio's clearing of {@code _log_traceback}: it will not
+     * be reported as never retrieved.
+     */
+    final void markExceptionRetrieved() {
+        NeverRetrievedReport report = unretrieved;
+        if (report != null) {
+            unretrieved = null;
+            report.retrieved();
+        }
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes as this future ends, so that plain Java code, in any
+     * thread, can wait for it ({@code join()}, {@code get()}) or chain work to it: with the result,
+     * with the exception as {@link CompletableFuture#completeExceptionally} takes it (so {@code get()}
+     * wraps it in an {@code ExecutionException}, as every {@code CompletableFuture} does), or
+     * cancelled. It is completed on the loop's thread, so stages chained to it without an executor
+     * run there. Cancelling it cancels this future in a later iteration. Call this from the loop's
+     * thread; each call returns a new one.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        return CompletionStages.toCompletableFuture(this);
     }
 
     /** Cancels the future on behalf of a task whose coroutine ended with {@code error}. */
@@ -248,8 +287,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return result;
     }
 
-    /** The exception without checks, for code that has seen {@link #failed()}. */
+    /** The exception without checks, for code that has seen {@link #failed()}; the exception counts as retrieved. */
     final Throwable exceptionNow() {
+        markExceptionRetrieved();
         return exception;
     }
 
@@ -288,6 +328,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** The list form of {@link #callbacks}; its own type so that a single callback is never mistaken for it. */
     private static final class CallbackList extends ArrayList<Object> {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** A done callback added while a context other than the empty one was current, to run in that context. */
+    private record CallbackInContext(Consumer<?> callback, Context context) {
+        /** The callback that was added, whether it was registered with its context or alone. */
+        static Object unwrap(Object registered) {
+            return registered instanceof CallbackInContext inContext ? inContext.callback() : registered;
+        }
     }
 
     /** A done callback scheduled with its future as the argument. */

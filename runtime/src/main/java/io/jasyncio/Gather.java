@@ -67,6 +67,9 @@ final class Gather<T> extends Future<List<T>> {
     private void childDone(Future<?> child) {
         finishedChildren++;
         if (done()) {
+            if (!child.cancelled()) {
+                child.exception(); // retrieved: the gather's awaiter has seen an outcome already
+            }
             return;
         }
         if (!returnExceptions) {
@@ -85,7 +88,9 @@ final class Gather<T> extends Future<List<T>> {
                 results.add(outcomeOf(each));
             }
             if (cancelRequested) {
-                setException(child.makeCancelledError());
+                // asyncio 3.11 takes the error of the last child in argument order (the loop variable
+                // of its results loop), not of the child that finished last.
+                setException(children.get(children.size() - 1).makeCancelledError());
             } else {
                 setResult(results);
             }
@@ -97,7 +102,8 @@ final class Gather<T> extends Future<List<T>> {
         if (child.cancelled()) {
             return (T) new CancelledError(child.cancelMessage() == null ? "" : child.cancelMessage());
         }
-        return child.failed() ? (T) child.exceptionNow() : child.resultNow();
+        Throwable failure = child.exception();
+        return failure != null ? (T) failure : child.resultNow();
     }
 
     /** Cancels every child; {@code true} if any was cancelled. The gather ends when they all have. */

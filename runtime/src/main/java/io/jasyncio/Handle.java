@@ -15,8 +15,21 @@ public class Handle {
     /** Whether {@link #cancel()} was called. */
     private boolean cancelled;
 
-    Handle(Runnable callback) {
+    /**
+     * The context the callback runs in: the one current when it was scheduled. The loop stores back
+     * what the callback set, which matters to a handle that runs again and again (a task's step, an
+     * I/O reader), as asyncio runs such a handle in the same context object each time.
+     */
+    Context context;
+
+    Handle(Runnable callback, Context context) {
         this.callback = callback;
+        this.context = context;
+    }
+
+    /** A handle whose context is set later, as a task's step is. */
+    Handle(Runnable callback) {
+        this(callback, Context.EMPTY);
     }
 
     /** Cancels the callback: if the loop has not run it yet, it never will. Idempotent. */
@@ -38,6 +51,11 @@ public class Handle {
     /** The callback, for {@code toString}; subclasses that run other code describe it instead. */
     String describeCallback() {
         return String.valueOf(callback);
+    }
+
+    /** What debug mode's slow-callback warning names: the handle, or the task whose step it is. */
+    String describeForDebug() {
+        return toString();
     }
 
     @Override

@@ -3,6 +3,9 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.WovenCode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
+
+    private static final StackWalker STACK_WALKER = StackWalker.getInstance();
 
     private final Coroutine<T> coroutine;
 
@@ -55,13 +60,19 @@ public class Task<T> extends Future<T> {
     /** This task's step in the ready queue; reused, since at most one step is scheduled at a time. */
     private final Step step = new Step(this);
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+    /** A task running in {@code context}; {@link EventLoop#createTask} schedules or runs its first {@link #step()}. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, Context context) {
         super(loop);
         coroutine.claim(this, null);
         this.coroutine = coroutine;
         this.frame = coroutine;
         this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
-        loop.schedule(step);
+        step.context = context;
+    }
+
+    /** This task's step, whose context is the task's: the one it was created in, with what its steps set. */
+    Handle step() {
+        return step;
     }
 
     /** The task's name, {@code Task-N} unless one was given. */
@@ -79,19 +90,41 @@ public class Task<T> extends Future<T> {
         return coroutine;
     }
 
-    /** How many cancellation requests are pending, asyncio's {@code cancelling()}. */
+    /**
+     * How many cancellation requests are pending, asyncio's {@code cancelling()}: each
+     * {@link #cancel(String)} of a task not done adds one, {@link #uncancel()} takes one away. Nothing
+     * else reads it but {@code timeout} and {@code TaskGroup}, which tell their own cancellations from
+     * others' by it; a task that swallows a {@link CancelledError} keeps its count.
+     */
     public int cancelling() {
         return cancelRequests;
     }
 
     /**
-     * Requests cancellation: the coroutine sees {@link CancelledError} at the await where it is
-     * suspended, or at its next one. If the task awaits a future, that future is cancelled too. Returns
-     * {@code false} if the task is already done. The task becomes {@link #cancelled()} only when the
-     * error escapes its coroutine.
+     * Takes back one cancellation request, never going below zero, and returns how many remain,
+     * asyncio 3.11's {@code uncancel()}. It does not stop a {@link CancelledError} already on its way:
+     * code that swallows a cancellation calls it so that an enclosing {@code timeout} or
+     * {@code TaskGroup} does not take that cancellation for its own.
+     */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+        }
+        return cancelRequests;
+    }
+
+    /**
+     * Requests cancellation, asyncio's {@code cancel(msg)}: the coroutine sees {@link CancelledError}
+     * carrying {@code message} at the await where it is suspended, in a later iteration, or at its next
+     * await if its step is already queued. The future it awaits is cancelled with the same message, so
+     * a task, a gather or a {@code waitFor} it awaits is cancelled too. Returns {@code false} if the
+     * task is already done. The task becomes {@link #cancelled()} only when the error escapes its
+     * coroutine; its first reader ({@code await}, {@link #result()}, {@link #exception()}) then gets
+     * that very error, with its message, and later readers a new one without message, as in 3.11.
      */
     @Override
     public boolean cancel(String message) {
+        markExceptionRetrieved(); // as asyncio clears _log_traceback: whoever cancels has seen enough
         if (done()) {
             return false;
         }
@@ -243,11 +276,13 @@ public class Task<T> extends Future<T> {
     private void finish(Object outcome, Throwable failure) {
         frame = null;
         if (failure instanceof CancelledError cancellation) {
-            finishCancelled(cancellation, cancellation.getMessage());
+            // As 3.11's Future.cancel(self) without a message: the error itself, message included, goes
+            // to the first reader; later readers get a new CancelledError without one.
+            finishCancelled(cancellation, null);
         } else if (failure != null) {
             finishWithException(failure);
-            if (failure instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
-                throw fatal; // the task records it, but the JVM is in no state to go on running tasks
+            if (Throwables.isFatal(failure)) {
+                throw (Error) failure; // the task records it, but the JVM is in no state to go on running tasks
             }
         } else if (mustCancel) {
             mustCancel = false;
@@ -257,9 +292,84 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /**
+     * Where the task is, asyncio's {@code get_stack()}, innermost frame first as
+     * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). While the task is
+     * suspended (or not started): one frame per coroutine of its chain of awaits, from the one where it
+     * waits out to its own coroutine; a suspended coroutine does not record its line, so a frame names
+     * the class and method only. While its step runs: the current thread's stack. Once it failed: the
+     * stack trace of its exception. Otherwise (finished, cancelled): none.
+     */
+    public List<StackTraceElement> getStack() {
+        return getStack(Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #getStack()}, at most {@code limit} frames: the innermost ones of a suspended task, the
+     * outermost ones of an exception, as asyncio's {@code get_stack(limit=)}.
+     */
+    public List<StackTraceElement> getStack(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit < 0: " + limit);
+        }
+        if (loop.currentTask() == this) {
+            return STACK_WALKER.walk(frames -> frames.dropWhile(frame -> frame.getClassName().equals(Task.class.getName()))
+                    .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
+        }
+        List<StackTraceElement> stack = new ArrayList<>();
+        for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
+            stack.add(stackFrameOf(suspended));
+        }
+        if (stack.isEmpty() && failed()) {
+            List<StackTraceElement> trace = List.of(exceptionNow().getStackTrace());
+            return trace.subList(Math.max(0, trace.size() - limit), trace.size());
+        }
+        return stack;
+    }
+
+    /** Prints {@link #getStack()} to {@code System.err}, asyncio's {@code print_stack()}. */
+    public void printStack() {
+        printStack(Integer.MAX_VALUE, System.err);
+    }
+
+    /**
+     * Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, under a line that
+     * names the task, and for a failed task its exception last, as asyncio's {@code print_stack()}.
+     */
+    public void printStack(int limit, PrintStream out) {
+        List<StackTraceElement> stack = getStack(limit);
+        boolean failedTask = failed() && frame == null;
+        String heading = stack.isEmpty() ? "No stack for " + this
+                : (failedTask ? "Traceback for " : "Stack for ") + this + " (most recent call first):";
+        StringBuilder text = new StringBuilder(heading).append(System.lineSeparator());
+        for (StackTraceElement element : stack) {
+            text.append("\tat ").append(element).append(System.lineSeparator());
+        }
+        if (failedTask) {
+            text.append(exceptionNow()).append(System.lineSeparator());
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /**
+     * A stack frame for {@code coroutine}: its function name ({@code Owner.method}, nested classes
+     * joined by dots) turned back into the declaring class and method, without file or line.
+     */
+    private static StackTraceElement stackFrameOf(Coroutine<?> coroutine) {
+        String function = coroutine.functionName();
+        int methodStart = function.lastIndexOf('.');
+        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
+                ? "" : coroutine.getClass().getPackageName() + ".";
+        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
+                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
+        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
+    }
+
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Task[").append(describeState()).append(" name=").append(name);
+        String state = cancelRequests > 0 && !done() ? "cancelling" : describeState();
+        StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(name);
         text.append(" coro=").append(coroutine.functionName());
         if (waiter != null) {
             text.append(" awaiting=").append(waiter);
@@ -284,6 +394,11 @@ public class Task<T> extends Future<T> {
         @Override
         String describeCallback() {
             return "step of " + task.getName();
+        }
+
+        @Override
+        String describeForDebug() {
+            return task.toString();
         }
     }
 }

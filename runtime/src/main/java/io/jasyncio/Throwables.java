@@ -16,6 +16,15 @@ final class Throwables {
         throw Throwables.<RuntimeException>throwAs(failure);
     }
 
+    /**
+     * Whether {@code failure} is one that the runtime must not fold into other errors, as asyncio
+     * treats {@code SystemExit} and {@code KeyboardInterrupt}: a {@link VirtualMachineError} other than
+     * {@link StackOverflowError}, after which the JVM is in no state to go on running tasks.
+     */
+    static boolean isFatal(Throwable failure) {
+        return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
+    }
+
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E throwAs(Throwable failure) throws E {
         throw (E) failure;

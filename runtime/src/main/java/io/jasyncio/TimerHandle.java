@@ -22,8 +22,8 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     /** Whether the handle is still in the loop's timer queue (not yet due, or due but not moved). */
     boolean scheduled = true;
 
-    TimerHandle(EventLoop loop, long whenNanos, long sequence, Runnable callback) {
-        super(callback);
+    TimerHandle(EventLoop loop, long whenNanos, long sequence, Runnable callback, Context context) {
+        super(callback, context);
         this.loop = loop;
         this.whenNanos = whenNanos;
         this.sequence = sequence;

@@ -4,10 +4,14 @@ package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineRuntime;
 import io.jasyncio.internal.WovenCode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The runtime's side of {@link io.jasyncio.internal.WovenCode}: what an {@code await} in woven code
- * does, written here because it needs the package-private state of tasks and coroutines.
+ * does, written here because it needs the package-private state of tasks and coroutines. A future
+ * suspends the task, a coroutine runs inline, and any other {@link CompletionStage} is bridged to a
+ * future of the task's loop, as asyncio's {@code wrap_future} bridges a concurrent future.
  */
 final class WovenCodeSupport extends CoroutineRuntime {
     @Override
@@ -31,10 +35,23 @@ final class WovenCodeSupport extends CoroutineRuntime {
             }
             return outcome;
         }
+        if (awaitable instanceof CompletionStage<?> stage) {
+            return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
+        }
         if (awaitable == null) {
             throw new NullPointerException("await(null) in " + frame.functionName());
         }
         throw new IllegalArgumentException("not awaitable: " + awaitable);
+    }
+
+    @Override
+    protected boolean isDone(CompletableFuture<?> stage) {
+        return CompletionStages.isDone(stage);
+    }
+
+    @Override
+    protected Object doneResult(CompletableFuture<?> stage) {
+        return CompletionStages.doneResult(stage);
     }
 
     @Override

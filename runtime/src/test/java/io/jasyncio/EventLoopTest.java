@@ -438,7 +438,7 @@ class EventLoopTest extends LoopTestSupport {
             runOnce(loop);
             assertEquals(1, reports.size());
             Map<String, Object> context = reports.get(0);
-            assertEquals("Exception in callback " + failing, context.get("message"));
+            assertEquals("Exception in callback " + failing.describeCallback(), context.get("message"));
             assertSame(failure, context.get("exception"));
             assertSame(failing, context.get("handle"));
         });

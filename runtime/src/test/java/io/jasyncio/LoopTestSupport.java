@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.AfterEach;
  *   <li>{@link #trace(String)} records lines that {@link #assertTrace} compares whole with the
  *       expected list: tests of scheduling order compare the whole trace, never pieces of it.
  *   <li>{@link #runTest} runs a body on a fresh loop, on a {@link FakeClock} unless told otherwise,
- *       and closes the loop.
+ *       and closes the loop. The test fails if the body left a task of the loop pending, or a failed
+ *       future whose exception nobody retrieved (asyncio's "Task exception was never retrieved").
  * </ul>
  *
  * <p>JUnit makes a new instance for each test, so each test has its own counter, trace and failures.
@@ -114,22 +117,53 @@ public abstract class LoopTestSupport {
     }
 
     /**
-     * Runs {@code body} on a fresh loop on {@code clock}, then closes the loop. Errors reported to
-     * the loop's exception handler are recorded as failures, unless the body sets its own handler.
+     * Runs {@code body} on a fresh loop on {@code clock}, made by {@link #newLoop}, then closes the
+     * loop. Errors reported to the loop's exception handler are recorded as failures, unless the body
+     * sets its own handler; so are the tasks that the body leaves pending and the failures that nobody
+     * retrieved.
      */
     protected final void runTest(Clock clock, LoopBody body) throws Exception {
-        EventLoop loop = new EventLoop(clock);
+        EventLoop loop = newLoop(clock);
         loop.setExceptionHandler((reporter, context) -> {
             Throwable exception = (Throwable) context.get("exception");
             recordFailure(exception instanceof AssertionError assertion ? assertion
                     : new AssertionError("reported to the exception handler: " + context.get("message"), exception));
         });
+        Context threadsContext = Context.current();
         try {
             body.run(loop);
+            if (!loop.isRunning()) {
+                recordLeftovers(loop);
+            }
         } finally {
+            Context.ofThisThread().context = threadsContext; // what the body set on the thread ends with the test
             if (!loop.isRunning()) { // still running in another thread only if the test failed
                 loop.close();
             }
+        }
+    }
+
+    /**
+     * The loop of {@link #runTest}: a plain {@link EventLoop}, with no I/O; tests of I/O override it
+     * to return a {@link SelectorEventLoop}.
+     */
+    protected EventLoop newLoop(Clock clock) {
+        return new EventLoop(clock);
+    }
+
+    /**
+     * Records as failures the tasks of {@code loop} that are still pending and the exceptions of its
+     * futures that nobody retrieved, whether or not the futures are still reachable: a test should
+     * end what it starts and look at what fails.
+     */
+    private void recordLeftovers(EventLoop loop) {
+        Set<Task<?>> pending = Asyncio.allTasks(loop);
+        if (!pending.isEmpty()) {
+            recordFailure("tasks left pending: " + pending);
+        }
+        for (Map<String, Object> report : loop.unretrievedExceptions()) {
+            recordFailure(new AssertionError(report.get("message") + ": " + report.get("future"),
+                    (Throwable) report.get("exception")));
         }
     }
 

@@ -4,8 +4,11 @@ package io.jasyncio;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The test base itself: failures that the code under test swallows still fail the test at teardown. */
@@ -69,6 +72,39 @@ class LoopTestSupportTest {
         test.expect(1);
         test.expect(2);
         test.finish(3);
+        assertDoesNotThrow(test::failOnRecordedFailures);
+    }
+
+    @Test
+    void taskLeftPendingFailsTheTestAtTeardown() throws Exception {
+        List<Task<?>> sleeper = new ArrayList<>();
+        test.runTest(loop -> {
+            sleeper.add(loop.createTask(Asyncio.sleep(1), "sleeper"));
+            LoopTestSupport.runOnce(loop);
+        });
+        assertTeardownFailsWith("tasks left pending: " + sleeper);
+    }
+
+    @Test
+    void exceptionNeverRetrievedFailsTheTestAtTeardown() throws Exception {
+        IllegalStateException failure = new IllegalStateException("nobody looked");
+        test.runTest(loop -> {
+            Future<String> future = loop.createFuture();
+            future.setException(failure);
+        });
+        AssertionError error = assertThrows(AssertionError.class, test::failOnRecordedFailures);
+        assertEquals("Future exception was never retrieved: Future[finished exception=" + failure + "]",
+                error.getCause().getMessage());
+        assertSame(failure, error.getCause().getCause());
+    }
+
+    @Test
+    void exceptionRetrievedPassesTeardown() throws Exception {
+        test.runTest(loop -> {
+            Future<String> future = loop.createFuture();
+            future.setException(new IllegalStateException("seen"));
+            future.exception();
+        });
         assertDoesNotThrow(test::failOnRecordedFailures);
     }
 

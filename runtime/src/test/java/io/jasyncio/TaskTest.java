@@ -240,17 +240,37 @@ class TaskTest extends LoopTestSupport {
         });
     }
 
+    /**
+     * Spec rule 8 with 3.11's {@code _make_cancelled_error}: the error that ended the coroutine, with
+     * its message, goes to the first reader (here the awaiter, which ends with that very error); later
+     * readers get a new error without message.
+     */
     @Test
-    void cancelMessageReachesTheTaskAndItsAwaiters() throws Exception {
+    void cancelMessageReachesTheAwaiterThroughTheErrorThatEndedTheTask() throws Exception {
         runTest(loop -> {
             Task<Void> sleeper = loop.createTask(sleep(10));
             Task<Object> awaiter = loop.createTask(coroutine(awaited -> sleeper));
             runOnce(loop);
             assertTrue(sleeper.cancel("enough"));
             runIterations(loop, 2);
-            assertEquals("enough", assertThrows(CancelledError.class, sleeper::result).getMessage());
             assertTrue(awaiter.cancelled());
             assertEquals("enough", assertThrows(CancelledError.class, awaiter::result).getMessage());
+            assertNull(assertThrows(CancelledError.class, sleeper::result).getMessage(), "read before, by the awaiter");
+        });
+    }
+
+    @Test
+    void uncancelTakesBackOneRequestAndNeverGoesBelowZero() throws Exception {
+        runTest(loop -> {
+            Task<Void> task = loop.createTask(sleep(10));
+            runOnce(loop);
+            task.cancel();
+            task.cancel();
+            assertEquals(1, task.uncancel());
+            assertEquals(0, task.uncancel());
+            assertEquals(0, task.uncancel());
+            runOnce(loop);
+            assertTrue(task.cancelled(), "uncancel() does not stop a cancellation on its way");
         });
     }
 

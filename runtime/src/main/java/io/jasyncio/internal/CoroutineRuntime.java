@@ -3,6 +3,7 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.Coroutine;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The runtime operations behind {@link WovenCode}, implemented in {@code io.jasyncio}, where the
@@ -37,6 +38,12 @@ public abstract class CoroutineRuntime {
 
     /** See {@link WovenCode#await(Object, Object)}. */
     protected abstract Object await(Coroutine<?> frame, Object awaitable);
+
+    /** Whether {@code stage} is done, for {@link WovenCode#isDone(Object)}. */
+    protected abstract boolean isDone(CompletableFuture<?> stage);
+
+    /** The outcome of {@code stage}, which is done, for {@link WovenCode#doneResult(Object)}. */
+    protected abstract Object doneResult(CompletableFuture<?> stage);
 
     /** See {@link WovenCode#resumeValue(Object)}. */
     protected abstract Object resumeValue(Coroutine<?> frame);

@@ -9,6 +9,7 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What woven code calls: the binary interface between the weaver and the runtime, version
@@ -45,14 +46,27 @@ public final class WovenCode {
     private WovenCode() {
     }
 
-    /** Whether {@code awaitable} is a future that is already done, so awaiting it must not suspend. */
+    /**
+     * Whether {@code awaitable} is a future, or a {@link CompletableFuture}, that is already done, so
+     * awaiting it must not suspend.
+     */
     public static boolean isDone(Object awaitable) {
-        return awaitable instanceof Future<?> future && future.done();
+        if (awaitable instanceof Future<?> future) {
+            return future.done();
+        }
+        return awaitable instanceof CompletableFuture<?> stage && Runtime.INSTANCE.isDone(stage);
     }
 
-    /** The outcome of a done future: its result, or its exception thrown as it was set. */
+    /**
+     * The outcome of what {@link #isDone} found done: its result, or its exception thrown as it was
+     * set; for a {@link CompletableFuture}, without Java's {@code CompletionException} around it, and
+     * {@code CancelledError} if it was cancelled.
+     */
     public static Object doneResult(Object awaitable) {
-        return ((Future<?>) awaitable).result();
+        if (awaitable instanceof Future<?> future) {
+            return future.result();
+        }
+        return Runtime.INSTANCE.doneResult((CompletableFuture<?>) awaitable);
     }
 
     /**

@@ -6,5 +6,10 @@
  * <p>{@link io.jasyncio.internal.WovenCode} lists every method and field that woven classes name,
  * with its descriptor. It is versioned: a change to it is a change to the weaver's output, and the
  * two change together. Application code never calls anything here.
+ *
+ * <p>It also holds the tools that the runtime's other packages share to write their coroutines on
+ * that same contract: {@link io.jasyncio.internal.HandWrittenCoroutine}, and the queues of waiters
+ * and the loop binding of the synchronisation primitives ({@link io.jasyncio.internal.Waiters},
+ * {@link io.jasyncio.internal.LoopBinding}).
  */
 package io.jasyncio.internal;

@@ -18,9 +18,10 @@ import java.util.Map;
  * that a port prints the bytes of the program it ports.
  *
  * <p>Java values stand for Python values: {@code null} is {@code None}, a {@link Boolean} is
- * {@code True} or {@code False}, a {@link Double} is a {@code float}, a {@link List} is a
- * {@code list}, a {@link Map} is a {@code dict}, a {@link Tuple} is a {@code tuple}, and a
- * {@link Throwable} is an exception whose {@code args} is its message alone.
+ * {@code True} or {@code False}, a {@code byte[]} is a {@code bytes}, a {@link Double} is a
+ * {@code float}, a {@link List} is a {@code list}, a {@link Map} is a {@code dict}, a {@link Tuple}
+ * is a {@code tuple}, and a {@link Throwable} is an exception whose {@code args} is its message
+ * alone.
  */
 public final class Python {
     private Python() {
@@ -69,6 +70,9 @@ public final class Python {
         }
         if (value instanceof CharSequence || value instanceof Character) {
             return stringRepr(value.toString());
+        }
+        if (value instanceof byte[] bytes) {
+            return bytesRepr(bytes);
         }
         if (value instanceof Double || value instanceof Float) {
             return floatRepr(((Number) value).doubleValue());
@@ -168,6 +172,23 @@ public final class Python {
 
     /** A string as Python's {@code repr} writes it: single quotes unless it holds one and no double quote. */
     private static String stringRepr(String text) {
+        return quoted(text, 0x7f);
+    }
+
+    /**
+     * A {@code bytes} object as Python's {@code repr} writes it: {@code b'...'}, quoted as a string is,
+     * with every byte that is not printable ASCII escaped as {@code \\xhh}.
+     */
+    private static String bytesRepr(byte[] bytes) {
+        return "b" + quoted(new String(bytes, StandardCharsets.ISO_8859_1), 0xff);
+    }
+
+    /**
+     * {@code text} in the quotes of Python's {@code repr}, with backslash escapes for the quote, the
+     * backslash, tabs, newlines, returns, other control characters, and the characters from
+     * {@code 0x7f} to {@code lastEscaped}.
+     */
+    private static String quoted(String text, int lastEscaped) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder out = new StringBuilder().append(quote);
         text.codePoints().forEach(c -> {
@@ -179,7 +200,7 @@ public final class Python {
                 out.append("\\r");
             } else if (c == '\t') {
                 out.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || (c >= 0x7f && c <= lastEscaped)) {
                 out.append(String.format("\\x%02x", c));
             } else {
                 out.appendCodePoint(c);

@@ -34,6 +34,20 @@ class ConformanceTest {
         "06_await_coroutine_inline,  await-inline",
         "07_await_task_vs_coroutine, iterations",
         "08_task_return_values,      task-results",
+        "10_gather_order,            gather-order",
+        "11_gather_exception,        gather-exception",
+        "14_cancel_sleep_finally,    cancel-sleep",
+        "15_cancel_not_started,      cancel-not-started",
+        "20_wait_for_timeout,        wait-for-timeout",
+        "22_timeout_cm,              timeout-block",
+        "27_taskgroup_basic,         taskgroup-basic",
+        "31_queue_producer_consumer, queue-producer-consumer",
+        "33_lock_fairness,           lock-fairness",
+        "34_event,                   event",
+        "37_call_soon_order,         call-soon-order",
+        "38_call_later_ordering,     call-later-order",
+        "39_future_callbacks,        future-callbacks",
+        "43_streams_echo,            streams-echo",
     })
     void printsCPythonsOutput(String program, String sample) throws Exception {
         byte[] expected = recordedOutput(program);

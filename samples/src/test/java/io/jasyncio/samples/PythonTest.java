@@ -34,6 +34,14 @@ class PythonTest {
     }
 
     @Test
+    void bytesPrintAsPythonsRepr() {
+        assertEquals("b'HELLO\\n'", str("HELLO\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("b''", repr(new byte[0]));
+        assertEquals("b\"it's\"", repr("it's".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("b'\\x00\\t\\x7f\\x80\\xff\\\\'", repr(new byte[] {0, 9, 0x7f, (byte) 0x80, (byte) 0xff, '\\'}));
+    }
+
+    @Test
     void floatsPrintAsPythonsRepr() {
         assertEquals("1.0", repr(1.0));
         assertEquals("-0.0", repr(-0.0));

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.benchmarks.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One system in the comparison, jasyncio or a peer, and the command that starts its workload process. */
+enum Contender {
+    JASYNCIO("jasyncio", "jasyncio", true, Runtime.DEFAULT_JDK, "JasyncioWorkloads", Launcher.WITH_AGENT),
+    VIRTUAL_THREADS_1("vt-1", "virtual threads, 1 carrier", true, Runtime.JDK_25, "VirtualThreadWorkloads",
+            "-Djdk.virtualThreadScheduler.parallelism=1"),
+    VIRTUAL_THREADS_2("vt-2", "virtual threads, 2 carriers", true, Runtime.JDK_25, "VirtualThreadWorkloads",
+            "-Djdk.virtualThreadScheduler.parallelism=2"),
+    KOTLIN("kotlin", "Kotlin coroutines", true, Runtime.DEFAULT_JDK, "KotlinCoroutineWorkloads"),
+    COMPLETABLE_FUTURE("cf", "CompletableFuture", true, Runtime.DEFAULT_JDK, "CompletableFutureWorkloads"),
+    CPYTHON("cpython", "CPython asyncio", true, Runtime.PYTHON, null),
+    /** Not run by default: jasyncio on the JDK that runs the virtual threads, to tell the JDK's share from jasyncio's. */
+    JASYNCIO_JDK_25("jasyncio-jdk25", "jasyncio on JDK 25", false, Runtime.JDK_25, "JasyncioWorkloads",
+            Launcher.WITH_AGENT);
+
+    /** What runs a workload process. */
+    enum Runtime {
+        /** The JDK that runs the driver (17, the project's baseline). */
+        DEFAULT_JDK,
+        /** The Temurin 25 JDK, for virtual threads. */
+        JDK_25,
+        /** {@code python3}. */
+        PYTHON
+    }
+
+    final String id;
+    final String title;
+    final boolean runByDefault;
+    final Runtime runtime;
+    private final String mainClassSimpleName;
+    private final List<String> jvmOptions;
+
+    Contender(String id, String title, boolean runByDefault, Runtime runtime, String mainClassSimpleName,
+            String... jvmOptions) {
+        this.id = id;
+        this.title = title;
+        this.runByDefault = runByDefault;
+        this.runtime = runtime;
+        this.mainClassSimpleName = mainClassSimpleName;
+        this.jvmOptions = List.of(jvmOptions);
+    }
+
+    /** Whether a JIT compiler runs the workload, so that it needs warm-up rounds. */
+    boolean compiles() {
+        return runtime != Runtime.PYTHON;
+    }
+
+    /** The command that runs {@code workload} in a process of its own. */
+    List<String> command(Launcher launcher, Workload workload, Workload.Size size) {
+        List<String> command = new ArrayList<>(launcher.commandPrefix());
+        if (runtime == Runtime.PYTHON) {
+            command.add(launcher.python());
+            command.add(launcher.pythonScript().toString());
+        } else {
+            command.add(launcher.java(runtime == Runtime.JDK_25));
+            for (String option : jvmOptions) {
+                command.add(option.equals(Launcher.WITH_AGENT) ? "-javaagent:" + launcher.agentJar() : option);
+            }
+            command.addAll(launcher.profilingOptions(id + "-" + workload.id));
+            command.add("-cp");
+            command.add(launcher.classPath());
+            command.add("io.jasyncio.benchmarks.workloads." + mainClassSimpleName);
+        }
+        command.addAll(workload.arguments(size, compiles()));
+        return command;
+    }
+
+    static Contender byId(String id) {
+        for (Contender contender : values()) {
+            if (contender.id.equals(id)) {
+                return contender;
+            }
+        }
+        throw new IllegalArgumentException("unknown contender: " + id);
+    }
+}

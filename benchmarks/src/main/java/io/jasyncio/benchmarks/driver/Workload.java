@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.benchmarks.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A workload of DESIGN.md's "Performance goals", as the driver runs it: which workload of
+ * {@link io.jasyncio.benchmarks.workloads.Workloads} with which settings, how many rounds, and the
+ * rows it fills in the table.
+ *
+ * <p>TODO(issue 5): echo, TCP round trips per second over loopback with 100 connections, once
+ * streams exist; the table marks it as not measured until then.
+ */
+enum Workload {
+    YIELDS_2("yields-2", "yields", "tasks=2 depth=0", Rounds.SWITCHES,
+            new Metric("ns_per_switch", "yields: 2 tasks, `sleep(0)` switch", Unit.NANOSECONDS, 25)),
+    YIELDS_1000("yields-1000", "yields", "tasks=1000 depth=0", Rounds.SWITCHES,
+            new Metric("ns_per_switch", "yields: 1,000 tasks", Unit.NANOSECONDS, 40)),
+    SPAWN("spawn", "spawn", "tasks=%d", Rounds.SPAWN,
+            new Metric("ns_per_task", "spawn: %s `createTask` + `gather`, per task", Unit.NANOSECONDS, 100)),
+    DEEP("deep", "yields", "tasks=2 depth=100", Rounds.SWITCHES,
+            new Metric("ns_per_switch", "deep: switch at await depth 100 (2 tasks)", Unit.NANOSECONDS, Double.NaN)),
+    SLEEPERS("sleepers", "sleepers", "tasks=%d seconds=1", Rounds.SLEEPERS,
+            new Metric("wall_seconds", "sleepers: %s tasks `sleep(1)`, wall", Unit.SECONDS, 1.3),
+            new Metric("heap_bytes_per_task", "sleepers: live heap a parked task", Unit.BYTES, 200),
+            new Metric("rss_bytes_per_task", "sleepers: peak RSS a parked task", Unit.BYTES, 200));
+
+    /** The deep switch may cost at most this many times the flat one (yields with 2 tasks). */
+    static final double DEEP_GOAL_FACTOR = 1.2;
+
+    /** What a row of the table shows: a metric the workload process prints, and DESIGN.md's goal for it. */
+    record Metric(String name, String label, Unit unit, double goal) {
+    }
+
+    /** The unit of a metric, and how its figures are written. */
+    enum Unit {
+        NANOSECONDS("ns", "%,.0f", "%.1f"),
+        SECONDS("s", "%.2f", "%.2f"),
+        BYTES("B", "%,.0f", "%,.0f");
+
+        final String symbol;
+        private final String largeFormat;
+        private final String smallFormat;
+
+        Unit(String symbol, String largeFormat, String smallFormat) {
+            this.symbol = symbol;
+            this.largeFormat = largeFormat;
+            this.smallFormat = smallFormat;
+        }
+
+        String format(double value) {
+            return String.format(Locale.ROOT, value >= 100 ? largeFormat : smallFormat, value);
+        }
+
+        /** A goal as DESIGN.md writes it: whole numbers without decimals. */
+        String formatGoal(double goal) {
+            return goal == Math.rint(goal) ? String.format(Locale.ROOT, "%,.0f", goal) : format(goal);
+        }
+    }
+
+    /** How many rounds a workload runs: warm-up rounds are for JIT compilers, so CPython skips them. */
+    enum Rounds {
+        SWITCHES(3, 5, 3),
+        SPAWN(2, 3, 1),
+        /** Plus the round that measures memory, which comes first and also warms up. */
+        SLEEPERS(1, 3, 1);
+
+        final int warmup;
+        final int measured;
+        final int measuredWithoutJit;
+
+        Rounds(int warmup, int measured, int measuredWithoutJit) {
+            this.warmup = warmup;
+            this.measured = measured;
+            this.measuredWithoutJit = measuredWithoutJit;
+        }
+    }
+
+    final String id;
+    private final String kind;
+    private final String settingsFormat;
+    private final Rounds rounds;
+    private final List<Metric> metrics;
+
+    Workload(String id, String kind, String settingsFormat, Rounds rounds, Metric... metrics) {
+        this.id = id;
+        this.kind = kind;
+        this.settingsFormat = settingsFormat;
+        this.rounds = rounds;
+        this.metrics = List.of(metrics);
+    }
+
+    /** The rows this workload fills, labelled for a run with {@code manyTasks} tasks where the workload spawns many. */
+    List<Metric> metrics(Size size) {
+        List<Metric> labelled = new ArrayList<>();
+        for (Metric metric : metrics) {
+            labelled.add(new Metric(metric.name(), String.format(metric.label(), size.manyTasksLabel()),
+                    metric.unit(), metric.goal()));
+        }
+        return labelled;
+    }
+
+    /** The arguments of the workload process: the workload, then its {@code key=value} settings. */
+    List<String> arguments(Size size, boolean jit) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(kind);
+        arguments.addAll(List.of(String.format(settingsFormat, size.manyTasks).split(" ")));
+        arguments.add("warmup=" + (jit ? rounds.warmup : 0));
+        arguments.add("rounds=" + (jit ? rounds.measured : rounds.measuredWithoutJit));
+        arguments.add("target-ms=" + size.roundMillis);
+        return arguments;
+    }
+
+    static Workload byId(String id) {
+        for (Workload workload : values()) {
+            if (workload.id.equals(id)) {
+                return workload;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload: " + id);
+    }
+
+    /** The size of a run: DESIGN.md's, or a reduced one for a quick look. */
+    enum Size {
+        FULL(1_000_000, 300),
+        REDUCED(100_000, 100);
+
+        /** How many tasks spawn and sleepers start. */
+        final int manyTasks;
+
+        /** How long a round of the yields workloads lasts, milliseconds. */
+        final int roundMillis;
+
+        Size(int manyTasks, int roundMillis) {
+            this.manyTasks = manyTasks;
+            this.roundMillis = roundMillis;
+        }
+
+        String manyTasksLabel() {
+            return manyTasks % 1_000_000 == 0 ? manyTasks / 1_000_000 + "M" : manyTasks / 1_000 + "k";
+        }
+    }
+}

@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright jasyncio contributors
+"""The workloads on CPython's asyncio, measured as WorkloadRunner.java measures the JVM systems.
+
+Usage: python3 asyncio_workloads.py yields|spawn|sleepers key=value...; the keys, the rounds and the
+output lines (about, round, metric) are those of WorkloadRunner. CPython has no figure for the live
+heap, so heap_bytes_per_task is the growth of the resident set after gc.collect(), from before the
+round to the moment every task sleeps.
+"""
+
+import asyncio
+import gc
+import os
+import platform
+import sys
+import time
+
+
+# What the measured rounds leave for the last metric line.
+measurement = {"processor_wait_share": float("nan")}
+
+
+async def nest(depth, switches):
+    """Awaits depth nested calls of itself; the innermost one switches `switches` times."""
+    if depth == 0:
+        for _ in range(switches):
+            await asyncio.sleep(0)
+        return 0
+    return await nest(depth - 1, switches) + 1
+
+
+async def identity(value):
+    return value
+
+
+async def sleeper(seconds):
+    await asyncio.sleep(seconds)
+    return 1
+
+
+async def start_and_gather(tasks, body):
+    every = [asyncio.create_task(body(i)) for i in range(tasks)]
+    return sum(await asyncio.gather(*every))
+
+
+async def sleep_and_gather(tasks, seconds, all_parked):
+    every = [asyncio.create_task(sleeper(seconds)) for _ in range(tasks)]
+    everyone = asyncio.gather(*every)
+    await asyncio.sleep(0)  # one iteration, in which every task runs up to its sleep
+    all_parked()
+    return sum(await everyone)
+
+
+def yields(tasks, depth, switches):
+    return asyncio.run(start_and_gather(tasks, lambda i: nest(depth, switches)))
+
+
+def spawn(tasks):
+    return asyncio.run(start_and_gather(tasks, identity))
+
+
+def sleepers(tasks, seconds, all_parked):
+    return asyncio.run(sleep_and_gather(tasks, seconds, all_parked))
+
+
+def status_bytes(field):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field):
+                return int(line[len(field):].replace("kB", "").strip()) * 1024
+    raise RuntimeError("no " + field + " in /proc/self/status")
+
+
+def resident_after_gc():
+    gc.collect()
+    return status_bytes("VmRSS:")
+
+
+def processor_wait_totals():
+    """The threads' nanoseconds on a processor and ready but waiting for one, as ProcessorWait.java reads them."""
+    running = waiting = 0
+    for thread in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{thread}/schedstat") as schedstat:
+                fields = schedstat.read().split()
+        except OSError:
+            continue
+        running += int(fields[0])
+        waiting += int(fields[1])
+    return running, waiting
+
+
+def processor_wait_share(before, after):
+    running, waiting = after[0] - before[0], after[1] - before[1]
+    return max(0, waiting) / (running + waiting) if running + waiting > 0 else float("nan")
+
+
+def check(workload, checksum, expected):
+    if checksum != expected:
+        raise RuntimeError(f"{workload}: checksum {checksum}, expected {expected}")
+
+
+def print_round(kind, index, nanos):
+    print(f"round {kind} {index} {nanos / 1e9:.3f}", flush=True)
+
+
+def print_metric(name, value):
+    print(f"metric {name} {value:.6g}", flush=True)
+
+
+def measure_rounds(settings, one_round, warmup, collect_before_each):
+    """Runs `warmup` rounds, then the measured ones; returns the fastest of the measured."""
+    for i in range(warmup):
+        if collect_before_each:
+            gc.collect()
+        print_round("warmup", i, one_round())
+    best = None
+    before = processor_wait_totals()
+    for i in range(int(settings["rounds"])):
+        if collect_before_each:
+            gc.collect()
+        elapsed = one_round()
+        print_round("measure", i, elapsed)
+        best = elapsed if best is None else min(best, elapsed)
+    measurement["processor_wait_share"] = processor_wait_share(before, processor_wait_totals())
+    return best
+
+
+def timed(function, *args):
+    start = time.perf_counter_ns()
+    result = function(*args)
+    return time.perf_counter_ns() - start, result
+
+
+def measure_yields(settings):
+    tasks, depth = int(settings["tasks"]), int(settings["depth"])
+    target_nanos = int(settings["target-ms"]) * 1_000_000
+
+    def time_yields(switches):
+        elapsed, checksum = timed(yields, tasks, depth, switches)
+        check("yields", checksum, tasks * depth)
+        return elapsed
+
+    def scaled(switches, elapsed):
+        return max(1, switches * target_nanos // max(1, elapsed))
+
+    switches, calibration = 1, 0
+    while (elapsed := time_yields(switches)) < target_nanos // 8:
+        print_round("calibrate", calibration, elapsed)
+        calibration += 1
+        switches *= 2
+    for i in range(int(settings["warmup"])):
+        switches = scaled(switches, elapsed)
+        elapsed = time_yields(switches)
+        print_round("warmup", i, elapsed)
+    switches = scaled(switches, elapsed)
+    best = measure_rounds(settings, lambda: time_yields(switches), 0, False)
+    print_metric("ns_per_switch", best / (tasks * switches))
+
+
+def measure_spawn(settings):
+    tasks = int(settings["tasks"])
+
+    def one_round():
+        elapsed, checksum = timed(spawn, tasks)
+        check("spawn", checksum, tasks * (tasks - 1) // 2)
+        return elapsed
+
+    print_metric("ns_per_task", measure_rounds(settings, one_round, int(settings["warmup"]), True) / tasks)
+
+
+def measure_sleepers(settings):
+    tasks, seconds = int(settings["tasks"]), float(settings["seconds"])
+    resident_before = resident_after_gc()
+    while_parked = []
+    elapsed, checksum = timed(sleepers, tasks, seconds, lambda: while_parked.append(resident_after_gc()))
+    print_round("memory", 0, elapsed)
+    check("sleepers", checksum, tasks)
+
+    def one_round():
+        round_elapsed, round_checksum = timed(sleepers, tasks, seconds, lambda: None)
+        check("sleepers", round_checksum, tasks)
+        return round_elapsed
+
+    best = measure_rounds(settings, one_round, int(settings["warmup"]), True)
+    print_metric("wall_seconds", best / 1e9)
+    print_metric("heap_bytes_per_task", (while_parked[0] - resident_before) / tasks)
+    print_metric("rss_bytes_per_task", (status_bytes("VmHWM:") - resident_before) / tasks)
+
+
+def main(argv):
+    workload = argv[0]
+    settings = dict(setting.split("=", 1) for setting in argv[1:])
+    loop = asyncio.new_event_loop()
+    print(f"about CPython {platform.python_version()} asyncio, {type(loop).__name__}", flush=True)
+    loop.close()
+    {"yields": measure_yields, "spawn": measure_spawn, "sleepers": measure_sleepers}[workload](settings)
+    print_metric("processor_wait_share", measurement["processor_wait_share"])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

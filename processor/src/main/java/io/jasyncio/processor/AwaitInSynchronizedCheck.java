@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.processor;
+
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Error: an {@code await} in a coroutine while it holds a monitor, inside a {@code synchronized}
+ * block's body or a {@code synchronized @Async} method. A suspended task would keep the monitor while
+ * other tasks run on the same thread. A {@code synchronized} block without an {@code await} is fine,
+ * and so is an async lambda written inside one: its body runs later, without the monitor. An
+ * {@code await} outside any coroutine is {@link AwaitOutsideCoroutineCheck}'s to report.
+ */
+final class AwaitInSynchronizedCheck implements Check {
+    @Override
+    public void check(Sites sites, CheckContext context) {
+        for (TreePath await : sites.awaits()) {
+            EnclosingBody body = EnclosingBody.of(await, context);
+            if (!body.kind().isCoroutine()) {
+                continue;
+            }
+            if (isInSynchronizedBlock(await, body)) {
+                context.reporter().error(await.getLeaf(), Messages.AWAIT_IN_SYNCHRONIZED_BLOCK);
+            } else if (body.kind() == EnclosingBody.Kind.ASYNC_METHOD
+                    && context.trees().getElement(body.path()).getModifiers().contains(Modifier.SYNCHRONIZED)) {
+                context.reporter().error(await.getLeaf(), Messages.AWAIT_IN_SYNCHRONIZED_METHOD);
+            }
+        }
+    }
+
+    /** Whether the monitor of a {@code synchronized} block is held at {@code await}: not in its lock expression. */
+    private static boolean isInSynchronizedBlock(TreePath await, EnclosingBody body) {
+        return body.stepsOutFrom(await).stream().anyMatch(step ->
+                step.enclosing().getLeaf() instanceof SynchronizedTree block && step.child() == block.getBlock());
+    }
+}

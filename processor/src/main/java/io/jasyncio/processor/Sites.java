@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.processor;
+
+import com.sun.source.util.TreePath;
+import java.util.List;
+
+/**
+ * The places in one class that the checks look at, found in one walk over its tree by
+ * {@link SiteScanner}, each in source order.
+ *
+ * @param awaits the calls of {@code Asyncio.await}, wherever they are
+ * @param asyncMethods the method declarations annotated {@code @Async}
+ * @param discardedCalls the calls whose value is thrown away: an expression statement, or the body of
+ *     an expression lambda whose method returns {@code void}
+ */
+record Sites(List<TreePath> awaits, List<TreePath> asyncMethods, List<TreePath> discardedCalls) {
+}

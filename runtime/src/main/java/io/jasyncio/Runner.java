@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs coroutines on an event loop of its own, and shuts the loop down cleanly, asyncio's
+ * {@code Runner}: what {@code run(main)} does, for programs that run several coroutines on the same
+ * loop.
+ *
+ * <pre>{@code
+ * try (Runner runner = new Runner()) {
+ *     runner.run(connect());
+ *     runner.run(serve());      // same loop, same context
+ * }                             // cancels what is left, shuts the executor down, closes the loop
+ * }</pre>
+ *
+ * <p>The loop is made on first use. Each {@link #run} wraps its coroutine in a task that runs in the
+ * runner's context, so a {@link ContextVar} set by one run is seen by the next. {@link #close()}
+ * shuts down in asyncio's order: it cancels every task left and runs the loop until they have all
+ * ended (they may clean up, and await while doing so), reporting to the exception handler those that
+ * end with an exception other than a cancellation; then it shuts the default executor down and waits
+ * for its jobs; then it closes the loop. Unlike Python's, it installs no handler for Ctrl-C. Use it
+ * from one thread.
+ */
+public final class Runner implements AutoCloseable {
+    private enum State { CREATED, INITIALIZED, CLOSED }
+
+    /** Debug mode for the loop, or {@code null} to leave the loop's default. */
+    private final Boolean debug;
+
+    private final Supplier<? extends EventLoop> loopFactory;
+
+    private State state = State.CREATED;
+
+    private EventLoop loop;
+
+    /** The context each run's task starts in: the creator's, then what the previous run left. */
+    private Context context;
+
+    /** A runner on a new loop, in debug mode if the system property {@code jasyncio.debug} is {@code true}. */
+    public Runner() {
+        this(null, Asyncio::newEventLoop);
+    }
+
+    /** A runner on a new loop, in debug mode or not, asyncio's {@code Runner(debug=...)}. */
+    public Runner(boolean debug) {
+        this(debug, Asyncio::newEventLoop);
+    }
+
+    /** A runner on the loop that {@code loopFactory} makes, asyncio's {@code Runner(loop_factory=...)}. */
+    public Runner(Supplier<? extends EventLoop> loopFactory) {
+        this(null, loopFactory);
+    }
+
+    private Runner(Boolean debug, Supplier<? extends EventLoop> loopFactory) {
+        if (loopFactory == null) {
+            throw new NullPointerException("loopFactory");
+        }
+        this.debug = debug;
+        this.loopFactory = loopFactory;
+    }
+
+    /**
+     * Runs {@code coroutine} in a new task on the runner's loop until it ends, and returns its result
+     * or throws its exception as it was thrown. Fails at once if a loop is already running in this
+     * thread, or if the runner is closed.
+     */
+    public <T> T run(Coroutine<T> coroutine) {
+        if (coroutine == null) {
+            throw new NullPointerException("coroutine");
+        }
+        if (EventLoop.runningLoopOrNull() != null) {
+            throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
+        }
+        EventLoop runnerLoop = getLoop();
+        Task<T> task = runnerLoop.createTask(coroutine, null, context);
+        try {
+            return runnerLoop.runUntilComplete(task);
+        } finally {
+            context = task.step().context;
+        }
+    }
+
+    /** The runner's loop, made now if this is the first use; {@link IllegalStateException} once closed. */
+    public EventLoop getLoop() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("Runner is closed");
+        }
+        if (state == State.CREATED) {
+            loop = loopFactory.get();
+            if (debug != null) {
+                loop.setDebug(debug);
+            }
+            context = Context.current();
+            state = State.INITIALIZED;
+        }
+        return loop;
+    }
+
+    /**
+     * Shuts the loop down, if it was ever made: cancels the tasks left and waits for them, shuts the
+     * default executor down and waits for its jobs, then closes the loop. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (state != State.INITIALIZED) {
+            return;
+        }
+        try {
+            cancelAllTasks();
+            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+        } finally {
+            loop.close();
+            loop = null;
+            state = State.CLOSED;
+        }
+    }
+
+    /** asyncio's {@code runners._cancel_all_tasks}. */
+    private void cancelAllTasks() {
+        Set<Task<?>> leftovers = loop.allTasks();
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        for (Task<?> task : leftovers) {
+            task.cancel();
+        }
+        loop.runUntilComplete(Asyncio.<Object>gather(true, leftovers.toArray(new Awaitable<?>[0])));
+        for (Task<?> task : leftovers) {
+            if (task.cancelled() || task.exception() == null) {
+                continue;
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("message", "unhandled exception during asyncio.run() shutdown");
+            report.put("exception", task.exception());
+            report.put("task", task);
+            loop.callExceptionHandler(report);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Runner[" + state.name().toLowerCase(java.util.Locale.ROOT) + (loop != null ? " " + loop : "") + "]";
+    }
+}

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.streams;
+
+import static io.jasyncio.Asyncio.shield;
+
+import io.jasyncio.CancelledError;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.internal.HandWrittenCoroutine;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A server listening on one or more sockets, asyncio's {@code Server}: {@code startServer} makes it,
+ * serving. Each accepted connection gets a {@link StreamReader} and a {@link StreamWriter} and is
+ * handed to the server's {@link ClientConnectedCallback}.
+ *
+ * <p>{@link #close()} stops listening; the connections already accepted go on until their handlers
+ * close them, or until {@link #closeClients()} or {@link #abortClients()} (asyncio 3.13) does.
+ * {@link #waitClosed()} waits until the server is closed and every connection is, as asyncio 3.12.1
+ * and later do (3.11's returns at once once the server is closed). Python's {@code async with
+ * server:} is {@code try { ... } finally { server.close(); await(server.waitClosed()); }}. Loop thread
+ * only.
+ */
+public final class Server implements AutoCloseable {
+    /** How long accepting pauses after it failed, asyncio's {@code ACCEPT_RETRY_DELAY}, in seconds. */
+    private static final double ACCEPT_RETRY_DELAY = 1;
+
+    private final SelectorEventLoop loop;
+
+    /** The listening sockets; {@code null} once closed. */
+    private List<ServerSocketChannel> sockets;
+
+    /** Where the sockets listen, in the order of {@link #sockets}. */
+    private final List<SocketAddress> boundAddresses;
+
+    /** The socket file of a Unix server, deleted on close; {@code null} for a TCP server. */
+    private final Path unixSocketFile;
+
+    private final ClientConnectedCallback clientConnected;
+
+    /** The limit of each connection's reader, in bytes. */
+    private final int limit;
+
+    /** The most connections accepted per socket per iteration, and the length of the listening queue. */
+    private final int backlog;
+
+    /** The connections accepted and not yet lost, in the order they were accepted. */
+    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+
+    private boolean serving;
+
+    /** Done once the server is closed and every connection is lost: what {@link #waitClosed()} awaits. */
+    private final Future<Void> closedAndIdle;
+
+    /** The future that {@link #serveForever()} waits on; {@code null} when nobody serves forever. */
+    private Future<Void> servingForever;
+
+    Server(SelectorEventLoop loop, List<ServerSocketChannel> sockets, List<SocketAddress> boundAddresses,
+            Path unixSocketFile, ClientConnectedCallback clientConnected, int limit, int backlog) {
+        this.loop = loop;
+        this.sockets = List.copyOf(sockets);
+        this.boundAddresses = List.copyOf(boundAddresses);
+        this.unixSocketFile = unixSocketFile;
+        this.clientConnected = clientConnected;
+        this.limit = limit;
+        this.backlog = backlog;
+        this.closedAndIdle = loop.createFuture();
+    }
+
+    /** The loop the server runs on. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /**
+     * The addresses the server listens on, asyncio's {@code [s.getsockname() for s in
+     * server.sockets]}: with port 0, the ports the system chose. Still listed once closed.
+     */
+    public List<SocketAddress> getBoundAddresses() {
+        return boundAddresses;
+    }
+
+    /** Whether the server accepts connections, asyncio's {@code is_serving}. */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /** Starts accepting connections if it does not yet, asyncio's {@code start_serving}; {@code startServer} did. */
+    public void startServing() {
+        if (serving || sockets == null) {
+            return;
+        }
+        serving = true;
+        for (ServerSocketChannel socket : sockets) {
+            listen(socket);
+        }
+    }
+
+    private void listen(ServerSocketChannel socket) {
+        loop.addReader(socket, () -> acceptConnections(socket));
+    }
+
+    /**
+     * Accepts the connections waiting on {@code socket}, at most {@link #backlog} of them in one
+     * iteration, so that a flood of connections does not starve the rest of the loop, as asyncio's
+     * {@code _accept_connection}.
+     */
+    private void acceptConnections(ServerSocketChannel socket) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = socket.accept();
+                if (accepted == null) {
+                    return;
+                }
+            } catch (IOException failure) {
+                pauseAccepting(socket, failure);
+                return;
+            }
+            try {
+                accepted.configureBlocking(false);
+            } catch (IOException failure) {
+                Sockets.closeQuietly(loop, accepted); // lost before it was ever used: the peer sees a closed connection
+                continue;
+            }
+            StreamReader reader = new StreamReader(limit);
+            new SocketTransport(loop, accepted, new StreamProtocol(loop, reader, clientConnected), this, null);
+        }
+    }
+
+    /**
+     * Accepting failed, typically because the process ran out of file descriptors: the system would
+     * report the socket as ready again at once, so accepting pauses for a second, as in asyncio.
+     */
+    private void pauseAccepting(ServerSocketChannel socket, IOException failure) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", "socket.accept() out of system resource");
+        context.put("exception", failure);
+        context.put("socket", socket);
+        loop.callExceptionHandler(context);
+        loop.removeReader(socket);
+        loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+            if (serving) {
+                listen(socket);
+            }
+        });
+    }
+
+    /** Counts a new connection, asyncio's {@code _attach}. */
+    void attach(SocketTransport client) {
+        clients.add(client);
+    }
+
+    /** A connection was lost, asyncio's {@code _detach}. */
+    void detach(SocketTransport client) {
+        clients.remove(client);
+        wakeUpIfIdle();
+    }
+
+    private void wakeUpIfIdle() {
+        if (sockets == null && clients.isEmpty() && !closedAndIdle.done()) {
+            closedAndIdle.setResult(null);
+        }
+    }
+
+    /**
+     * Stops listening and closes the listening sockets, asyncio's {@code close}; the connections go
+     * on. A Unix server deletes its socket file, as asyncio 3.13 does. Ends {@link #serveForever()}.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        List<ServerSocketChannel> listening = sockets;
+        if (listening == null) {
+            return;
+        }
+        sockets = null;
+        serving = false;
+        for (ServerSocketChannel socket : listening) {
+            Sockets.closeQuietly(loop, socket);
+        }
+        if (unixSocketFile != null) {
+            try {
+                Files.deleteIfExists(unixSocketFile);
+            } catch (IOException ignored) {
+                // someone else removed or replaced it; the server is closed either way
+            }
+        }
+        if (servingForever != null && !servingForever.done()) {
+            servingForever.cancel();
+            servingForever = null;
+        }
+        wakeUpIfIdle();
+    }
+
+    /** Closes every connection once its buffered data is written, asyncio 3.13's {@code close_clients}. */
+    public void closeClients() {
+        for (SocketTransport client : new ArrayList<>(clients)) {
+            client.close();
+        }
+    }
+
+    /** Closes every connection at once, dropping buffered data, asyncio 3.13's {@code abort_clients}. */
+    public void abortClients() {
+        for (SocketTransport client : new ArrayList<>(clients)) {
+            client.abort();
+        }
+    }
+
+    /**
+     * A future done once the server is closed and every connection it accepted is closed, asyncio
+     * 3.12.1's {@code wait_closed()}. Cancelling it cancels only the wait.
+     */
+    public Future<Void> waitClosed() {
+        return shield(closedAndIdle);
+    }
+
+    /**
+     * A coroutine that serves until it is cancelled, asyncio's {@code serve_forever()}: cancelled (or
+     * ended by {@link #close()}), it closes the server, waits for {@link #waitClosed()} and throws
+     * {@link CancelledError}. {@link IllegalStateException} if the server is closed or another task
+     * serves it forever already.
+     */
+    public Coroutine<Void> serveForever() {
+        return new ServeForever();
+    }
+
+    @Override
+    public String toString() {
+        return "Server[" + (sockets == null ? "closed" : serving ? "serving" : "not serving")
+                + " on " + boundAddresses + " connections=" + clients.size() + "]";
+    }
+
+    /** The coroutine of {@link #serveForever()}. */
+    private final class ServeForever extends HandWrittenCoroutine<Void> {
+        private static final int STOPPED = 1;
+        private static final int CLOSED = 2;
+
+        private Future<Void> forever;
+        private CancelledError cancellation;
+
+        @Override
+        protected Object step(int label) {
+            switch (label) {
+                case START:
+                    if (servingForever != null) {
+                        throw new IllegalStateException("server " + Server.this + " is already being awaited on serveForever()");
+                    }
+                    if (sockets == null) {
+                        throw new IllegalStateException("server " + Server.this + " is closed");
+                    }
+                    startServing();
+                    forever = loop.createFuture();
+                    servingForever = forever;
+                    return await(STOPPED, forever);
+                case STOPPED:
+                    try {
+                        awaited();
+                        throw new IllegalStateException("serveForever() woken without cancellation"); // only cancel() completes it
+                    } catch (CancelledError cancelled) {
+                        cancellation = cancelled;
+                    } finally {
+                        if (servingForever == forever) {
+                            servingForever = null;
+                        }
+                    }
+                    close();
+                    return await(CLOSED, waitClosed());
+                case CLOSED:
+                    try {
+                        awaited();
+                    } catch (CancelledError again) {
+                        cancellation.addSuppressed(again);
+                    }
+                    throw cancellation;
+                default:
+                    throw badLabel(label);
+            }
+        }
+
+        @Override
+        protected String functionName() {
+            return "serveForever";
+        }
+    }
+}

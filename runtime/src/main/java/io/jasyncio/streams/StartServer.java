@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.streams;
+
+import static io.jasyncio.Asyncio.sleep;
+
+import io.jasyncio.Future;
+import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.internal.HandWrittenCoroutine;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The coroutine of {@code startServer} and {@code startUnixServer}, asyncio's {@code start_server}
+ * over {@code create_server}: it resolves the address, listens on a socket for each resolved
+ * address, starts serving, and returns the {@link Server} after one loop iteration, so that the
+ * server is accepting when it returns, as in asyncio.
+ *
+ * <p>If a socket cannot listen it closes those it opened and throws the failure; an address in use
+ * is a {@link BindException} that names the address. Cancelled, it closes the server.
+ */
+final class StartServer extends HandWrittenCoroutine<Server> {
+    private static final int RESOLVED = 1;
+    private static final int STARTED = 2;
+
+    /** The file type bits of a socket in a Unix file mode, {@code S_IFSOCK}. */
+    private static final int UNIX_SOCKET_FILE_TYPE = 0140000;
+    private static final int UNIX_FILE_TYPE_MASK = 0170000;
+
+    private final Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve;
+
+    /** The socket file of a Unix server; {@code null} for a TCP server. */
+    private final Path unixSocketFile;
+
+    private final ClientConnectedCallback clientConnected;
+    private final int limit;
+    private final int backlog;
+
+    private SelectorEventLoop loop;
+    private Server server;
+
+    StartServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
+            ClientConnectedCallback clientConnected, int limit, int backlog) {
+        if (clientConnected == null) {
+            throw new NullPointerException("clientConnected");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0: " + limit);
+        }
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog <= 0: " + backlog);
+        }
+        this.resolve = resolve;
+        this.unixSocketFile = unixSocketFile;
+        this.clientConnected = clientConnected;
+        this.limit = limit;
+        this.backlog = backlog;
+    }
+
+    @Override
+    protected Object step(int label) {
+        switch (label) {
+            case START:
+                loop = Streams.runningLoop();
+                return await(RESOLVED, resolve.apply(loop));
+            case RESOLVED:
+                List<SocketAddress> addresses = awaited();
+                List<ServerSocketChannel> sockets = new ArrayList<>();
+                List<SocketAddress> bound = new ArrayList<>();
+                try {
+                    for (SocketAddress address : addresses) {
+                        ServerSocketChannel socket = Sockets.openServerSocket(address);
+                        sockets.add(socket);
+                        bound.add(listen(socket, address));
+                    }
+                } catch (IOException failure) {
+                    sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
+                    throw rethrow(failure);
+                }
+                server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, limit, backlog);
+                server.startServing();
+                return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
+            case STARTED:
+                try {
+                    awaited();
+                } catch (Throwable cancelled) {
+                    server.close();
+                    throw cancelled;
+                }
+                return finish(server);
+            default:
+                throw badLabel(label);
+        }
+    }
+
+    /** Binds {@code socket} to {@code address} and listens; returns the bound address (with the port chosen for port 0). */
+    private SocketAddress listen(ServerSocketChannel socket, SocketAddress address) throws IOException {
+        if (unixSocketFile != null) {
+            removeStaleSocketFile();
+        } else {
+            // As asyncio's reuse_address=True: a restarted server binds the port its predecessor's connections still hold in TIME_WAIT.
+            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        }
+        try {
+            socket.bind(address, backlog);
+        } catch (BindException failure) {
+            BindException named = new BindException("error while attempting to bind on address " + address + ": "
+                    + failure.getMessage());
+            named.initCause(failure);
+            throw named;
+        }
+        return socket.getLocalAddress();
+    }
+
+    /** Deletes the socket file a previous server left, as asyncio does; any other kind of file stays, and binding fails. */
+    private void removeStaleSocketFile() throws IOException {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(unixSocketFile, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return;
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixAttributes) {
+            return;
+        }
+        if ((mode & UNIX_FILE_TYPE_MASK) == UNIX_SOCKET_FILE_TYPE) {
+            Files.deleteIfExists(unixSocketFile);
+        }
+    }
+
+    @Override
+    protected String functionName() {
+        return "startServer";
+    }
+}

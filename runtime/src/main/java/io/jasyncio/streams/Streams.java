@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio.streams;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.SelectorEventLoop;
+import java.nio.file.Path;
+
+/**
+ * The functions of asyncio's {@code streams} module, for {@code import static
+ * io.jasyncio.streams.Streams.*}: {@code openConnection}, {@code startServer} and their Unix
+ * domain socket forms. They need a {@link SelectorEventLoop} running, as {@code run()} makes.
+ *
+ * <pre>{@code
+ * @Async static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) {
+ *     byte[] line;
+ *     while ((line = await(reader.readline())).length > 0) {
+ *         writer.write(line);
+ *         await(writer.drain());
+ *     }
+ *     writer.close();
+ *     return result(null);
+ * }
+ * ...
+ * Server server = await(startServer(Echo::handle, "127.0.0.1", 8888));
+ * }</pre>
+ */
+public final class Streams {
+    /** How many connections may wait to be accepted by default, asyncio's {@code backlog=100}. */
+    public static final int DEFAULT_BACKLOG = 100;
+
+    private Streams() {
+    }
+
+    /**
+     * A coroutine that connects to {@code host} at {@code port} and returns the connection's streams,
+     * asyncio's {@code open_connection(host, port)}. A host name is looked up in the loop's default
+     * executor; each of its addresses is tried in turn. A closed port throws
+     * {@link java.net.ConnectException}; cancelled, it leaves no socket open.
+     */
+    public static Coroutine<Connection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** Like {@link #openConnection(String, int)}, with the reader's {@code limit} in bytes. */
+    public static Coroutine<Connection> openConnection(String host, int port, int limit) {
+        return new OpenConnection(loop -> Sockets.resolve(loop, host, port), limit);
+    }
+
+    /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code open_unix_connection}. */
+    public static Coroutine<Connection> openUnixConnection(Path path) {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** Like {@link #openUnixConnection(Path)}, with the reader's {@code limit} in bytes. */
+    public static Coroutine<Connection> openUnixConnection(Path path, int limit) {
+        return new OpenConnection(loop -> Sockets.unix(loop, path), limit);
+    }
+
+    /**
+     * A coroutine that starts a server listening on {@code host} at {@code port} and returns it,
+     * serving, asyncio's {@code start_server(client_connected_cb, host, port)}: each connection is
+     * handed to {@code clientConnected}. A host of {@code null} listens on every interface; port 0
+     * lets the system choose (see {@link Server#getBoundAddresses()}).
+     */
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port) {
+        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * Like {@link #startServer(ClientConnectedCallback, String, int)}, with each reader's {@code limit}
+     * in bytes and the {@code backlog}: how many connections may wait to be accepted, and how many are
+     * accepted at most in one loop iteration.
+     */
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
+            int limit, int backlog) {
+        return new StartServer(loop -> Sockets.resolve(loop, host, port), null, clientConnected, limit, backlog);
+    }
+
+    /**
+     * A coroutine that starts a server listening on the Unix domain socket at {@code path},
+     * asyncio's {@code start_unix_server}. A socket file left there by an earlier server is replaced;
+     * closing the server deletes the file.
+     */
+    public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path) {
+        return startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
+    }
+
+    /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with the reader's {@code limit} and the {@code backlog}. */
+    public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path, int limit,
+            int backlog) {
+        return new StartServer(loop -> Sockets.unix(loop, path), path, clientConnected, limit, backlog);
+    }
+
+    /** The running loop, which must be a selector loop. */
+    static SelectorEventLoop runningLoop() {
+        EventLoop loop = EventLoop.getRunningLoop();
+        if (loop instanceof SelectorEventLoop selectorLoop) {
+            return selectorLoop;
+        }
+        throw new IllegalStateException("streams need a SelectorEventLoop; the running loop is " + loop);
+    }
+}

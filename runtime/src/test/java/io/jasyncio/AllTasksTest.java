@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import static io.jasyncio.Asyncio.sleep;
+import static io.jasyncio.GarbageCollection.collectUntil;
+import static io.jasyncio.HandWovenCoroutine.coroutine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code allTasks()}: the pending tasks of a loop, held weakly as asyncio holds them. */
+class AllTasksTest extends LoopTestSupport {
+    @Test
+    void allTasksListsThePendingTasksOfTheLoopInCreationOrder() throws Exception {
+        runTest(loop -> {
+            Task<Void> done = loop.createTask(sleep(0), "done");
+            Task<Void> first = loop.createTask(sleep(1), "first");
+            Task<Void> second = loop.createTask(sleep(2), "second");
+            EventLoop other = new EventLoop(new FakeClock());
+            Task<Void> ofAnotherLoop = other.createTask(sleep(0));
+            runIterations(loop, 2);
+            assertEquals(Set.of(first, second), Asyncio.allTasks(loop));
+            assertEquals(List.of(first, second), new ArrayList<>(Asyncio.allTasks(loop)));
+            loop.runUntilComplete(first);
+            assertEquals(Set.of(second), Asyncio.allTasks(loop));
+            loop.runUntilComplete(second);
+            assertEquals(Set.of(), Asyncio.allTasks(loop));
+            other.runUntilComplete(ofAnotherLoop);
+            other.close();
+            assertEquals(true, done.done());
+        });
+    }
+
+    @Test
+    void allTasksFromATaskIncludesItself() throws Exception {
+        runTest(loop -> {
+            Task<?> main = loop.createTask(coroutine(awaited -> Asyncio.result(Asyncio.allTasks())));
+            assertEquals(Set.of(main), loop.runUntilComplete(main));
+        });
+    }
+
+    @Test
+    void manyFinishedTasksAreSweptOutOfTheRegistry() throws Exception {
+        runTest(loop -> {
+            for (int i = 0; i < 1000; i++) {
+                loop.runUntilComplete(loop.createTask(sleep(0)));
+            }
+            Task<Void> last = loop.createTask(sleep(0));
+            assertEquals(Set.of(last), Asyncio.allTasks(loop));
+            loop.runUntilComplete(last);
+        });
+    }
+
+    @Test
+    void aPendingTaskThatNothingReferencesCanBeCollected() throws Exception {
+        runTest(loop -> {
+            WeakReference<Task<?>> forgotten = startTaskWaitingForAFutureNobodyHas(loop);
+            collectUntil("the forgotten task to be collected", () -> forgotten.get() == null);
+            assertEquals(Set.of(), Asyncio.allTasks(loop));
+        });
+    }
+
+    private static WeakReference<Task<?>> startTaskWaitingForAFutureNobodyHas(EventLoop loop) {
+        Task<Object> task = loop.createTask(coroutine(awaited -> loop.createFuture()));
+        runOnce(loop);
+        assertEquals(Set.of(task), Asyncio.allTasks(loop));
+        return new WeakReference<>(task);
+    }
+}
