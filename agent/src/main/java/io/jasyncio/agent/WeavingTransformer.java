@@ -6,7 +6,6 @@ import io.jasyncio.weaver.ClassWeaver;
 import io.jasyncio.weaver.WeaveError;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 
 /**
@@ -18,15 +17,6 @@ import java.security.ProtectionDomain;
  * weaver itself fail, the class loads unwoven and its awaits throw when they run.
  */
 final class WeavingTransformer implements ClassFileTransformer {
-    /** The annotation's descriptor as it appears in the constant pool of a class that uses it. */
-    private static final byte[] ASYNC_DESCRIPTOR = "Lio/jasyncio/annotations/Async;".getBytes(StandardCharsets.UTF_8);
-
-    /** The descriptors of {@code Asyncio.await}, in the constant pool of a class that calls it. */
-    private static final byte[] AWAIT_DESCRIPTOR = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] AWAIT_STAGE_DESCRIPTOR = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;"
-            .getBytes(StandardCharsets.UTF_8);
-
     private final PrintStream report;
 
     WeavingTransformer(PrintStream report) {
@@ -36,9 +26,7 @@ final class WeavingTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader == null || classBeingRedefined != null
-                || !(contains(classFile, ASYNC_DESCRIPTOR) || contains(classFile, AWAIT_DESCRIPTOR)
-                        || contains(classFile, AWAIT_STAGE_DESCRIPTOR))) {
+        if (loader == null || classBeingRedefined != null || !ClassWeaver.mayNeedWeaving(classFile)) {
             return null;
         }
         try {
@@ -52,19 +40,5 @@ final class WeavingTransformer implements ClassFileTransformer {
             failure.printStackTrace(report);
         }
         return null;
-    }
-
-    /** Whether {@code bytes} contains {@code pattern}: a cheap test that skips most classes. */
-    static boolean contains(byte[] bytes, byte[] pattern) {
-        outer:
-        for (int start = 0; start <= bytes.length - pattern.length; start++) {
-            for (int offset = 0; offset < pattern.length; offset++) {
-                if (bytes[start + offset] != pattern[offset]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

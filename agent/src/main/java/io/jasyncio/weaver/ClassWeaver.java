@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.weaver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,10 +37,62 @@ public final class ClassWeaver {
 
     /**
      * The woven class; by internal name, the frame classes whose bytes it carries, for tools that
-     * verify or write them beside it; and the methods that could not be woven, each replaced in the
-     * class by one that throws {@link IllegalStateException} with its error.
+     * verify or write them beside it; the methods that became state machines; and the methods that
+     * could not be woven, each replaced in the class by one that throws {@link IllegalStateException}
+     * with its error.
      */
-    public record Result(byte[] classFile, Map<String, byte[]> frameClasses, List<WeaveError> errors) {
+    public record Result(byte[] classFile, Map<String, byte[]> frameClasses, List<WovenMethod> wovenMethods,
+            List<WeaveError> errors) {
+    }
+
+    /**
+     * A method that became a state machine.
+     *
+     * @param name the method's name ({@code lambda$main$0} for an async lambda)
+     * @param descriptor the method's descriptor, as callers see it
+     * @param states the states of the state machine: the start, and one for each await
+     */
+    public record WovenMethod(String name, String descriptor, int states) {
+    }
+
+    /** Whether {@code classFile} is marked as woven, so that weaving it again would change nothing; reads only its header. */
+    public static boolean isWoven(byte[] classFile) {
+        ClassNode header = new ClassNode();
+        new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return isWoven(header);
+    }
+
+    /**
+     * Whether {@code classFile} can have anything to weave: whether its constant pool names
+     * {@code @Async} or a descriptor of {@code Asyncio.await}. A byte search, far cheaper than parsing:
+     * a class for which it is {@code false} comes back from the weaver unchanged.
+     */
+    public static boolean mayNeedWeaving(byte[] classFile) {
+        for (byte[] marker : WEAVING_MARKERS) {
+            if (contains(classFile, marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@link #mayNeedWeaving} looks for, as it appears in a constant pool. */
+    private static final List<byte[]> WEAVING_MARKERS = List.of(
+            RuntimeNames.ASYNC_ANNOTATION.getBytes(StandardCharsets.UTF_8),
+            RuntimeNames.AWAIT_DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
+            RuntimeNames.AWAIT_STAGE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8));
+
+    private static boolean contains(byte[] bytes, byte[] pattern) {
+        outer:
+        for (int start = 0; start <= bytes.length - pattern.length; start++) {
+            for (int offset = 0; offset < pattern.length; offset++) {
+                if (bytes[start + offset] != pattern[offset]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Like {@link #weave(byte[])}, also returning the frame classes. */
@@ -66,10 +119,11 @@ public final class ClassWeaver {
         ClassNode owner = new ClassNode();
         new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
         if (isWoven(owner) || owner.methods.stream().noneMatch(method -> isCoroutine(method) || awaits(method))) {
-            return new Result(classFile, Map.of(), List.of());
+            return new Result(classFile, Map.of(), List.of(), List.of());
         }
         List<WeaveError> errors = new ArrayList<>();
         Map<String, byte[]> frameClasses = new LinkedHashMap<>();
+        List<WovenMethod> wovenMethods = new ArrayList<>();
         List<MethodNode> methods = new ArrayList<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode method : owner.methods) {
@@ -81,6 +135,7 @@ public final class ClassWeaver {
                     methods.add(woven.factory());
                     methods.add(woven.body());
                     frameClasses.put(woven.frameClass(), woven.frameClassFile());
+                    wovenMethods.add(new WovenMethod(woven.factory().name, woven.factory().desc, woven.states()));
                     continue;
                 } catch (WeaveException refused) {
                     refusals = refused.errors();
@@ -100,7 +155,7 @@ public final class ClassWeaver {
         markWoven(owner);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         owner.accept(writer);
-        return new Result(writer.toByteArray(), frameClasses, errors);
+        return new Result(writer.toByteArray(), frameClasses, wovenMethods, errors);
     }
 
     /** {@code Owner$method$Frame}, numbered from 2 for further overloads of the same name. */

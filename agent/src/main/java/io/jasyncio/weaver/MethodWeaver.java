@@ -20,7 +20,7 @@ final class MethodWeaver {
     }
 
     /** The three parts of a woven method. */
-    record WovenMethod(MethodNode factory, MethodNode body, String frameClass, byte[] frameClassFile) {
+    record WovenMethod(MethodNode factory, MethodNode body, String frameClass, byte[] frameClassFile, int states) {
     }
 
     static WovenMethod weave(MethodContext context, PassObserver observer) throws WeaveException {
@@ -61,7 +61,7 @@ final class MethodWeaver {
         observer.afterPass(RewriteReturnsPass.class.getSimpleName(), context.owner, method);
         BuildStateMachinePass.run(context, frame, entry, points);
         observer.afterPass(BuildStateMachinePass.class.getSimpleName(), context.owner, method);
-        return new WovenMethod(factory, method, context.frameClass, frameClassFile);
+        return new WovenMethod(factory, method, context.frameClass, frameClassFile, points.size() + 1);
     }
 
     /**

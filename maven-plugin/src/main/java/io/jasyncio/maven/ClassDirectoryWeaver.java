@@ -5,6 +5,7 @@ package io.jasyncio.maven;
 import io.jasyncio.weaver.ClassWeaver;
 import io.jasyncio.weaver.WeaveError;
 import io.jasyncio.weaver.WeaveException;
+import org.objectweb.asm.ClassReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,13 @@ public final class ClassDirectoryWeaver {
             Path file = directory.resolve(relative);
             byte[] classFile = Files.readAllBytes(file);
             try {
-                if (WovenClasses.isWoven(classFile)) {
+                // The header read comes first: it also fails on a malformed class file, as a build should.
+                if (ClassWeaver.isWoven(classFile)) {
                     alreadyWoven++;
+                    continue;
+                }
+                if (!ClassWeaver.mayNeedWeaving(classFile)) {
+                    nothingToWeave++;
                     continue;
                 }
                 ClassWeaver.Result woven = ClassWeaver.weaveWithFrameClasses(classFile);
@@ -63,7 +69,10 @@ public final class ClassDirectoryWeaver {
                     continue;
                 }
                 rewritten.put(file, woven.classFile());
-                wovenMethods.addAll(WovenClasses.methods(woven));
+                String className = new ClassReader(classFile).getClassName().replace('/', '.');
+                for (ClassWeaver.WovenMethod method : woven.wovenMethods()) {
+                    wovenMethods.add(new WovenMethod(className, method.name(), method.states()));
+                }
             } catch (WeaveException refused) {
                 errors.addAll(refused.errors());
             } catch (RuntimeException crash) {
