@@ -188,13 +188,15 @@ public final class ClassWeaver {
 
     /**
      * Whether the method is the body of a lambda (javac names them {@code lambda$...}) that returns
-     * {@code Coroutine} and awaits or returns {@code result(...)}: it is woven like an
-     * {@code @Async} method, so calling the lambda runs nothing until its coroutine is awaited.
+     * {@code Coroutine} (or {@code Awaitable}, for targets such as {@code Supplier<Awaitable<T>>})
+     * and awaits or returns {@code result(...)}: it is woven like an {@code @Async} method, so
+     * calling the lambda runs nothing until its coroutine is awaited.
      */
     static boolean isAsyncLambda(MethodNode method) {
         return (method.access & Opcodes.ACC_SYNTHETIC) != 0
                 && method.name.startsWith("lambda$")
-                && method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)
+                && (method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)
+                        || method.desc.endsWith(")" + RuntimeNames.AWAITABLE_DESCRIPTOR))
                 && StreamSupport.stream(method.instructions.spliterator(), false)
                         .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isResult(instruction));
     }

@@ -30,7 +30,10 @@ final class RejectUnsupportedAwaitsPass {
         if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             errors.add(context.error(null, "an @Async method must have a body: it cannot be abstract or native"));
         }
-        if (!Type.getReturnType(context.method.desc).getDescriptor().equals(RuntimeNames.COROUTINE_DESCRIPTOR)) {
+        String returned = Type.getReturnType(context.method.desc).getDescriptor();
+        boolean lambdaReturningAwaitable = ClassWeaver.isAsyncLambda(context.method)
+                && returned.equals(RuntimeNames.AWAITABLE_DESCRIPTOR);
+        if (!returned.equals(RuntimeNames.COROUTINE_DESCRIPTOR) && !lambdaReturningAwaitable) {
             errors.add(context.error(null, "an @Async method must return io.jasyncio.Coroutine<T>, not "
                     + Type.getReturnType(context.method.desc).getClassName()));
         }

@@ -29,6 +29,9 @@ final class RuntimeNames {
     static final String COROUTINE = "io/jasyncio/Coroutine";
     static final String COROUTINE_DESCRIPTOR = "L" + COROUTINE + ";";
 
+    /** What a lambda returns when its target is {@code Supplier<Awaitable<T>>}, as the runtime's {@code withLock} takes. */
+    static final String AWAITABLE_DESCRIPTOR = "Lio/jasyncio/Awaitable;";
+
     static final String WOVEN_CODE = "io/jasyncio/internal/WovenCode";
     static final String IS_DONE = "isDone";
     static final String IS_DONE_DESCRIPTOR = "(Ljava/lang/Object;)Z";

@@ -80,7 +80,7 @@ record EnclosingBody(Kind kind, TreePath path) {
         if (implementedReturnType == null || implementedReturnType.getKind() == TypeKind.ERROR) {
             return Kind.UNRESOLVED_LAMBDA;
         }
-        return context.jasyncio().isCoroutine(implementedReturnType) ? Kind.ASYNC_LAMBDA : Kind.PLAIN_LAMBDA;
+        return context.jasyncio().isAsyncLambdaReturnType(implementedReturnType) ? Kind.ASYNC_LAMBDA : Kind.PLAIN_LAMBDA;
     }
 
     private static Kind initialiserKind(boolean isStatic) {

@@ -31,6 +31,8 @@ final class JasyncioTypes {
     static final String ASYNCIO = "io.jasyncio.Asyncio";
     /** The qualified name of the type every {@code @Async} method and async lambda returns. */
     static final String COROUTINE = "io.jasyncio.Coroutine";
+    /** The qualified name of what a lambda targeting {@code Supplier<Awaitable<T>>} returns; such a lambda is async too. */
+    static final String AWAITABLE = "io.jasyncio.Awaitable";
     /** The qualified name of the error that delivers a cancellation at an {@code await}. */
     static final String CANCELLED_ERROR = "io.jasyncio.CancelledError";
 
@@ -39,12 +41,15 @@ final class JasyncioTypes {
     private final Types types;
     /** The erasure of {@code Coroutine}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror coroutine;
+    /** The erasure of {@code Awaitable}, or {@code null} if the class path lacks the runtime. */
+    private final TypeMirror awaitable;
     /** {@code CancelledError}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror cancelledError;
 
     JasyncioTypes(Elements elements, Types types) {
         this.types = types;
         this.coroutine = erasureOf(elements, types, COROUTINE);
+        this.awaitable = erasureOf(elements, types, AWAITABLE);
         this.cancelledError = erasureOf(elements, types, CANCELLED_ERROR);
     }
 
@@ -77,6 +82,16 @@ final class JasyncioTypes {
     /** Whether {@code type} erases to exactly {@code Coroutine}, as the return type of a woven method must. */
     boolean isCoroutine(TypeMirror type) {
         return coroutine != null && isResolved(type) && types.isSameType(types.erasure(type), coroutine);
+    }
+
+    /**
+     * Whether a lambda returning {@code type} is an async lambda, as the weaver decides it: one whose
+     * implementation erases to {@code Coroutine}, or to {@code Awaitable} (as for the runtime's
+     * {@code withLock(Supplier<Awaitable<T>>)}).
+     */
+    boolean isAsyncLambdaReturnType(TypeMirror type) {
+        return isCoroutine(type)
+                || (awaitable != null && isResolved(type) && types.isSameType(types.erasure(type), awaitable));
     }
 
     /** Whether a value of {@code type} is a coroutine: {@code Coroutine} or one of its subclasses. */

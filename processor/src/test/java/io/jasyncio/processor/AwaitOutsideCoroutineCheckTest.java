@@ -126,6 +126,7 @@ class AwaitOutsideCoroutineCheckTest {
                     void plain() {
                         Function<Integer, Coroutine<Integer>> doubled = n -> result(await(twice(n)));
                         Supplier<? extends Coroutine<Integer>> wildcard = () -> result(await(twice(1)));
+                        Supplier<? extends Awaitable<Integer>> awaitable = () -> result(await(twice(2)));
                         Object serializable = (Supplier<Coroutine<Void>> & java.io.Serializable) () -> {
                             await(sleep(1));
                             return result(null);

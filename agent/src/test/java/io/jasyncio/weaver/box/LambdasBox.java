@@ -7,13 +7,17 @@ import static io.jasyncio.Asyncio.createTask;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.weaver.box.Suspend.later;
 
+import io.jasyncio.Awaitable;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Lambdas that return Coroutine and await are woven like @Async methods; so is a method reference's target. */
+/**
+ * Lambdas that return Coroutine (or Awaitable, for a Supplier&lt;Awaitable&lt;T&gt;&gt; target) and await are
+ * woven like @Async methods; so is a method reference's target.
+ */
 public class LambdasBox {
     private final String prefix = "p";
     private int calls;
@@ -50,6 +54,11 @@ public class LambdasBox {
     public static Coroutine<String> box() {
         String text = await(new LambdasBox().run());
         Supplier<Coroutine<Integer>> lambda = () -> result(await(later(1)));
+        Supplier<Awaitable<String>> awaitableLambda = () -> result(await(later("awaitable")));
+        String viaAwaitable = await(awaitableLambda.get());
+        if (!viaAwaitable.equals("awaitable")) {
+            return result(viaAwaitable);
+        }
         String names = new LambdasBox().decorate("x") + " " + lambda.get();
         // javac numbers lambda bodies as it likes (17 and 25 differ), so only the prefix is checked.
         if (!names.matches("Coroutine\\[LambdasBox\\.decorate new\\] Coroutine\\[LambdasBox\\.lambda\\$box\\$\\d+ new\\]")) {
