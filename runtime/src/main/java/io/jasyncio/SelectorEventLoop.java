@@ -40,11 +40,13 @@ public class SelectorEventLoop extends EventLoop {
     /** On a fake clock, how long the loop waits in real time for I/O before it lets fake time jump to the next timer. */
     static final long FAKE_TIME_IO_GRACE_MILLIS = 10;
 
+    /** Where the channels are registered, with an {@link IoCallbacks} attached to each key; closed with the loop. */
     private final Selector selector;
 
     /** Whether time is fake: the loop may then make time pass instead of waiting for timers. */
     private final boolean fakeTime;
 
+    /** The loop's clock, which on fake time the loop moves itself. */
     private final Clock clock;
 
     /**

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -266,14 +267,12 @@ class SelectorEventLoopTest extends LoopTestSupport {
             loopThread.start();
             assertTrue(running.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
             Thread.sleep(20); // let it block in select; correctness does not depend on it
-            Thread[] ranIn = new Thread[1];
-            loop.callSoonThreadsafe(() -> {
-                ranIn[0] = Thread.currentThread();
-                loop.stop();
-            });
+            CompletableFuture<Thread> woken = new CompletableFuture<>();
+            loop.callSoonThreadsafe(() -> woken.complete(Thread.currentThread()));
+            assertSame(loopThread, woken.get(PATIENCE_SECONDS, TimeUnit.SECONDS), "the callback ran in the loop's thread");
+            loop.callSoonThreadsafe(loop::stop);
             loopThread.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
-            assertFalse(loopThread.isAlive(), "the loop was not woken");
-            assertSame(loopThread, ranIn[0]);
+            assertFalse(loopThread.isAlive());
             selectorLoop(loop).removeReader(pipe.source());
         });
     }

@@ -88,10 +88,7 @@ class BackPressureTest extends StreamsTestSupport {
                 "a drain returns at the low-water mark");
         connection.writer().writeEof();
         assertEquals(0, await(connection.reader().read()).length, "the server closes once it read everything");
-        connection.writer().close();
-        await(connection.writer().waitClosed());
-        server.close();
-        await(server.waitClosed());
+        await(closeBoth(connection, server));
         return result(largestBuffer);
     }
 

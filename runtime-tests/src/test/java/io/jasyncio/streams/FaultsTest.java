@@ -266,10 +266,7 @@ class FaultsTest extends StreamsTestSupport {
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         connection.writer().write(bytes("hello\n"));
         byte[] reply = await(connection.reader().read());
-        connection.writer().close();
-        await(connection.writer().waitClosed());
-        server.close();
-        await(server.waitClosed());
+        await(closeBoth(connection, server));
         return result(reply);
     }
 

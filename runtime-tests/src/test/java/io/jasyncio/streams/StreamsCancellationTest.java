@@ -59,10 +59,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
         }
         connection.writer().write(bytes(" a line\n"));
         String line = text(await(connection.reader().readline()));
-        connection.writer().close();
-        await(connection.writer().waitClosed());
-        server.close();
-        await(server.waitClosed());
+        await(closeBoth(connection, server));
         return result(line);
     }
 

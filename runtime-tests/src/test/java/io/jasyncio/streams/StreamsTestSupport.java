@@ -2,14 +2,18 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jasyncio.Clock;
+import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.LoopTestSupport;
 import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.annotations.Async;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -80,6 +84,16 @@ abstract class StreamsTestSupport extends LoopTestSupport {
         } catch (IOException closedMeanwhile) {
             return false;
         }
+    }
+
+    /** Closes the client's side of {@code connection}, then {@code server}, and waits until both are closed. */
+    @Async
+    static Coroutine<Void> closeBoth(Connection connection, Server server) {
+        connection.writer().close();
+        await(connection.writer().waitClosed());
+        server.close();
+        await(server.waitClosed());
+        return result(null);
     }
 
     static byte[] bytes(String text) {

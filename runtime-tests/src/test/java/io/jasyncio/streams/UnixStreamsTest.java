@@ -52,10 +52,7 @@ class UnixStreamsTest extends StreamsTestSupport {
         String reply = text(await(connection.reader().readline()));
         connection.writer().writeEof();
         assertEquals(0, await(connection.reader().read()).length);
-        connection.writer().close();
-        await(connection.writer().waitClosed());
-        server.close();
-        await(server.waitClosed());
+        await(closeBoth(connection, server));
         return result(reply);
     }
 

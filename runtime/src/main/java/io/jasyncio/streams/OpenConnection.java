@@ -4,7 +4,6 @@ package io.jasyncio.streams;
 
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
-import io.jasyncio.internal.HandWrittenCoroutine;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
@@ -21,18 +20,13 @@ import java.util.function.Function;
  * ({@link java.net.ConnectException} "Connection refused" for a closed port), with the others
  * suppressed. Cancelled or failed at any point, it closes the socket it opened: nothing leaks.
  */
-final class OpenConnection extends HandWrittenCoroutine<Connection> {
-    private static final int RESOLVED = 1;
+final class OpenConnection extends SocketSetup<Connection> {
     private static final int CONNECTED = 2;
     private static final int MADE = 3;
-
-    /** Resolves the address on the running loop. */
-    private final Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve;
 
     /** The limit of the reader, in bytes. */
     private final int limit;
 
-    private SelectorEventLoop loop;
     private List<SocketAddress> addresses;
 
     /** The index in {@link #addresses} of the one being tried. */
@@ -46,22 +40,19 @@ final class OpenConnection extends HandWrittenCoroutine<Connection> {
     private SocketTransport transport;
 
     OpenConnection(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("Limit cannot be <= 0: " + limit);
-        }
-        this.resolve = resolve;
-        this.limit = limit;
+        super(resolve);
+        this.limit = StreamReader.checkLimit(limit);
     }
 
     @Override
-    protected Object step(int label) {
+    Object resolved(List<SocketAddress> resolvedAddresses) {
+        addresses = resolvedAddresses;
+        return connectNext();
+    }
+
+    @Override
+    Object stepAfterResolution(int label) {
         switch (label) {
-            case START:
-                loop = Streams.runningLoop();
-                return await(RESOLVED, resolve.apply(loop));
-            case RESOLVED:
-                addresses = awaited();
-                return connectNext();
             case CONNECTED:
                 try {
                     awaited();
@@ -75,13 +66,7 @@ final class OpenConnection extends HandWrittenCoroutine<Connection> {
                 }
                 return startTransport();
             case MADE:
-                try {
-                    awaited();
-                } catch (Throwable cancelled) {
-                    transport.close();
-                    throw cancelled;
-                }
-                return finish(connection);
+                return finishUnlessFailed(connection, transport::close);
             default:
                 throw badLabel(label);
         }

@@ -17,10 +17,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -147,11 +145,7 @@ public final class Server implements AutoCloseable {
      * report the socket as ready again at once, so accepting pauses for a second, as in asyncio.
      */
     private void pauseAccepting(ServerSocketChannel socket, IOException failure) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", "socket.accept() out of system resource");
-        context.put("exception", failure);
-        context.put("socket", socket);
-        loop.callExceptionHandler(context);
+        Sockets.reportToLoop(loop, "socket.accept() out of system resource", failure, "socket", socket);
         loop.removeReader(socket);
         loop.callLater(ACCEPT_RETRY_DELAY, () -> {
             if (serving) {

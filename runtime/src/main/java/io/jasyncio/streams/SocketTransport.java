@@ -9,8 +9,6 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A connected socket driven by the selector, asyncio's {@code _SelectorSocketTransport}: it reads
@@ -358,12 +356,7 @@ final class SocketTransport {
     /** A read or write failed: closes at once, and the protocol receives {@code failure}, asyncio's {@code _fatal_error}. */
     private void fatalError(Throwable failure, String message) {
         if (!(failure instanceof IOException)) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", message);
-            context.put("exception", failure);
-            context.put("transport", this);
-            context.put("protocol", protocol);
-            loop.callExceptionHandler(context);
+            Sockets.reportToLoop(loop, message, failure, "transport", this);
         }
         forceClose(failure);
     }

@@ -17,7 +17,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -111,6 +113,19 @@ final class Sockets {
         } catch (IOException ignored) {
             // see above
         }
+    }
+
+    /**
+     * Reports {@code failure} to the loop's exception handler, asyncio's {@code call_exception_handler},
+     * with the keys asyncio uses: {@code message}, {@code exception}, then {@code key} (the transport
+     * or the socket concerned).
+     */
+    static void reportToLoop(EventLoop loop, String message, Throwable failure, String key, Object value) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", message);
+        context.put("exception", failure);
+        context.put(key, value);
+        loop.callExceptionHandler(context);
     }
 
     private static Future<List<SocketAddress>> done(EventLoop loop, List<SocketAddress> addresses) {

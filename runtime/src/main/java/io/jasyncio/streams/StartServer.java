@@ -6,7 +6,6 @@ import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
-import io.jasyncio.internal.HandWrittenCoroutine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.SocketAddress;
@@ -29,15 +28,12 @@ import java.util.function.Function;
  * <p>If a socket cannot listen it closes those it opened and throws the failure; an address in use
  * is a {@link BindException} that names the address. Cancelled, it closes the server.
  */
-final class StartServer extends HandWrittenCoroutine<Server> {
-    private static final int RESOLVED = 1;
+final class StartServer extends SocketSetup<Server> {
     private static final int STARTED = 2;
 
     /** The file type bits of a socket in a Unix file mode, {@code S_IFSOCK}. */
     private static final int UNIX_SOCKET_FILE_TYPE = 0140000;
     private static final int UNIX_FILE_TYPE_MASK = 0170000;
-
-    private final Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve;
 
     /** The socket file of a Unix server; {@code null} for a TCP server. */
     private final Path unixSocketFile;
@@ -46,61 +42,48 @@ final class StartServer extends HandWrittenCoroutine<Server> {
     private final int limit;
     private final int backlog;
 
-    private SelectorEventLoop loop;
     private Server server;
 
     StartServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
             ClientConnectedCallback clientConnected, int limit, int backlog) {
+        super(resolve);
         if (clientConnected == null) {
             throw new NullPointerException("clientConnected");
-        }
-        if (limit <= 0) {
-            throw new IllegalArgumentException("Limit cannot be <= 0: " + limit);
         }
         if (backlog <= 0) {
             throw new IllegalArgumentException("backlog <= 0: " + backlog);
         }
-        this.resolve = resolve;
         this.unixSocketFile = unixSocketFile;
         this.clientConnected = clientConnected;
-        this.limit = limit;
+        this.limit = StreamReader.checkLimit(limit);
         this.backlog = backlog;
     }
 
     @Override
-    protected Object step(int label) {
-        switch (label) {
-            case START:
-                loop = Streams.runningLoop();
-                return await(RESOLVED, resolve.apply(loop));
-            case RESOLVED:
-                List<SocketAddress> addresses = awaited();
-                List<ServerSocketChannel> sockets = new ArrayList<>();
-                List<SocketAddress> bound = new ArrayList<>();
-                try {
-                    for (SocketAddress address : addresses) {
-                        ServerSocketChannel socket = Sockets.openServerSocket(address);
-                        sockets.add(socket);
-                        bound.add(listen(socket, address));
-                    }
-                } catch (IOException failure) {
-                    sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
-                    throw rethrow(failure);
-                }
-                server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, limit, backlog);
-                server.startServing();
-                return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
-            case STARTED:
-                try {
-                    awaited();
-                } catch (Throwable cancelled) {
-                    server.close();
-                    throw cancelled;
-                }
-                return finish(server);
-            default:
-                throw badLabel(label);
+    Object resolved(List<SocketAddress> addresses) {
+        List<ServerSocketChannel> sockets = new ArrayList<>();
+        List<SocketAddress> bound = new ArrayList<>();
+        try {
+            for (SocketAddress address : addresses) {
+                ServerSocketChannel socket = Sockets.openServerSocket(address);
+                sockets.add(socket);
+                bound.add(listen(socket, address));
+            }
+        } catch (IOException failure) {
+            sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
+            throw rethrow(failure);
         }
+        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, limit, backlog);
+        server.startServing();
+        return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
+    }
+
+    @Override
+    Object stepAfterResolution(int label) {
+        if (label != STARTED) {
+            throw badLabel(label);
+        }
+        return finishUnlessFailed(server, server::close);
     }
 
     /** Binds {@code socket} to {@code address} and listens; returns the bound address (with the port chosen for port 0). */

@@ -8,9 +8,7 @@ import io.jasyncio.Future;
 import io.jasyncio.Task;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a connection's transport tells its streams, asyncio's {@code StreamReaderProtocol} with its
@@ -80,11 +78,7 @@ final class StreamProtocol {
     }
 
     private void handlerFailed(Throwable failure, SocketTransport transport) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", "Unhandled exception in client_connected_cb");
-        context.put("exception", failure);
-        context.put("transport", transport);
-        loop.callExceptionHandler(context);
+        Sockets.reportToLoop(loop, "Unhandled exception in client_connected_cb", failure, "transport", transport);
         transport.close();
     }
 

@@ -63,10 +63,15 @@ public final class StreamReader {
 
     /** A reader whose separated chunks are at most {@code limit} bytes. */
     public StreamReader(int limit) {
+        this.limit = checkLimit(limit);
+    }
+
+    /** Returns {@code limit} if it is positive; {@link IllegalArgumentException} otherwise, as asyncio's {@code ValueError}. */
+    static int checkLimit(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("Limit cannot be <= 0: " + limit);
         }
-        this.limit = limit;
+        return limit;
     }
 
     /** The limit in bytes, asyncio's {@code _limit}. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The launcher of the samples jar: {@code java -javaagent:jasyncio-agent.jar -jar
+ * The launcher of the samples jar, woven at build time by the plugin: {@code java -jar
  * jasyncio-samples.jar NAME} runs the sample called NAME, and without a name it lists the samples.
  */
 public final class Samples {
@@ -100,7 +100,7 @@ public final class Samples {
     }
 
     private static void list(PrintStream out) {
-        out.println("usage: java -javaagent:jasyncio-agent.jar -jar jasyncio-samples.jar NAME");
+        out.println("usage: java -jar jasyncio-samples.jar NAME");
         out.println("samples:");
         int width = ALL.stream().mapToInt(sample -> sample.name().length()).max().orElse(0);
         for (Sample sample : ALL) {

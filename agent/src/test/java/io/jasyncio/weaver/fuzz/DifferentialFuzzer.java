@@ -169,7 +169,7 @@ final class DifferentialFuzzer {
                 for (GeneratedProgram program : programs) {
                     String errors = compileErrors.get(program.binaryName());
                     if (errors != null) {
-                        findings.add(new Finding(program.seed(), "does not compile (a bug of the generator):\n" + errors,
+                        findings.add(new Finding(program.seed(), "javac rejects it (a bug of the generator, or of javac):\n" + errors,
                                 program.source()));
                     }
                 }
@@ -198,6 +198,8 @@ final class DifferentialFuzzer {
             return Optional.of("weaving or ASM's verification failed: " + refusedOrUnverifiable.getMessage());
         } catch (ClassNotFoundException | LinkageError rejected) {
             return Optional.of("the JVM rejected the woven class: " + stackTrace(rejected));
+        } catch (RuntimeException crashed) {
+            return Optional.of("the weaver crashed: " + stackTrace(crashed));
         }
         try {
             TwinRunner runner = new TwinRunner(loaded);

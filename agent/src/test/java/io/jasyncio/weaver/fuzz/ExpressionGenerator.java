@@ -30,7 +30,12 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +99,11 @@ final class ExpressionGenerator {
             return leaf(type, scope);
         }
         int operandDepth = depth - 1;
+        // Not boolean ones: javac 17.0.15 crashes on some in conditions, as in
+        // "if ((c ? true : switch (i) { default -> false; }) && ...)" (ArrayIndexOutOfBoundsException in Code.State.pop).
+        if (type != ValueType.BOOLEAN && random.nextInt(25) == 0) {
+            return switchExpression(type, scope, operandDepth);
+        }
         return switch (type) {
             case BOOLEAN -> booleanExpression(scope, operandDepth);
             case BYTE, SHORT, CHAR -> narrowExpression(type, scope, operandDepth);
@@ -116,16 +126,18 @@ final class ExpressionGenerator {
 
     /** {@code await(x)} where {@code x} yields a value of {@code type}, suspending or not, or throws. */
     Expression awaited(ValueType type, GenerationScope scope, int depth) {
-        boolean unbounded = boundedStrings && type == ValueType.STRING;
-        List<MethodSignature> calls = unbounded ? List.of()
+        boolean mustStayBounded = boundedStrings && type == ValueType.STRING;
+        List<MethodSignature> calls = mustStayBounded ? List.of()
                 : callable.stream().filter(method -> method.returnType() == type).toList();
-        List<GenerationScope.CoroutineLambda> lambdas = unbounded ? List.of() : scope.lambdas(type);
+        List<GenerationScope.CoroutineLambda> lambdas = mustStayBounded ? List.of() : scope.lambdas(type);
         int callChoices = calls.isEmpty() ? 0 : 4;
         int choice = random.nextInt(12 + callChoices + (lambdas.isEmpty() ? 0 : 2));
         MethodCallExpr awaitable;
+        boolean callsGeneratedMethod = false;
         if (choice >= 12) {
             if (choice - 12 < callChoices) {
                 awaitable = coroutineCall(pick(calls), scope, depth);
+                callsGeneratedMethod = true;
             } else {
                 scope.mayThrowChecked = true; // Callable.call() throws Exception
                 awaitable = call(name(pick(lambdas).name()), "call");
@@ -145,7 +157,8 @@ final class ExpressionGenerator {
             };
             awaitable = awaitable(shape, of(type, scope, depth), scope, depth);
         }
-        return call("await", awaitable);
+        Expression awaited = call("await", awaitable);
+        return callsGeneratedMethod && type == ValueType.STRING ? call("clip", awaited) : awaited;
     }
 
     private MethodCallExpr awaitable(AwaitShape shape, Expression value, GenerationScope scope, int depth) {
@@ -160,12 +173,17 @@ final class ExpressionGenerator {
         return shape.awaitable(fail, newException(pick(ExceptionType.THROWN), scope, depth), value);
     }
 
-    /** A call of the generated coroutine {@code method} with generated arguments. */
+    /**
+     * A call of the generated coroutine {@code method} with generated arguments. Strings passed and
+     * strings returned by such calls are clipped: calls recurse, and {@code m(s + s)} or
+     * {@code await(m()) + await(m())} would otherwise double a string at every level.
+     */
     MethodCallExpr coroutineCall(MethodSignature method, GenerationScope scope, int depth) {
         scope.mayThrowChecked = true; // generated methods declare "throws Exception"
         NodeList<Expression> arguments = new NodeList<>();
         for (ValueType parameter : method.parameterTypes()) {
-            arguments.add(of(parameter, scope, depth));
+            Expression argument = of(parameter, scope, depth);
+            arguments.add(parameter == ValueType.STRING ? call("clip", argument) : argument);
         }
         return new MethodCallExpr(null, method.name(), arguments);
     }
@@ -221,6 +239,11 @@ final class ExpressionGenerator {
         if (expression instanceof ConditionalExpr conditional) {
             return mayBeBoxed(conditional.getThenExpr()) || mayBeBoxed(conditional.getElseExpr());
         }
+        if (expression instanceof SwitchExpr choice) { // like a conditional: boxed if its results are
+            return choice.findAll(YieldStmt.class).stream().anyMatch(yield -> mayBeBoxed(yield.getExpression()))
+                    || choice.getEntries().stream().filter(entry -> entry.getType() == SwitchEntry.Type.EXPRESSION)
+                            .anyMatch(entry -> mayBeBoxed(((ExpressionStmt) entry.getStatements().get(0)).getExpression()));
+        }
         return expression instanceof MethodCallExpr call && call.getScope().isEmpty()
                 && call.getNameAsString().equals("await");
     }
@@ -247,8 +270,8 @@ final class ExpressionGenerator {
         }
         if (choice == 7 && type == ValueType.STRING && !scope.caughtExceptions().isEmpty()) {
             Expression caught = name(pick(scope.caughtExceptions()));
-            return random.nextBoolean()
-                    ? call(name("String"), "valueOf", call(caught, "getMessage"))
+            return random.nextBoolean() // clipped: a message may be made of messages, level after level
+                    ? call("clip", call(name("String"), "valueOf", call(caught, "getMessage")))
                     : call(call(caught, "getClass"), "getSimpleName");
         }
         return literal(type);
@@ -517,6 +540,37 @@ final class ExpressionGenerator {
 
     // ---------------------------------------------------------------------------------------------
     // Shared shapes
+
+    /**
+     * A switch expression of {@code type} on an int or a string, arms that are expressions or
+     * blocks ({@code { note(e); yield r; }}), and a default arm. Arms may await while values of
+     * the enclosing expression wait on the operand stack.
+     */
+    private Expression switchExpression(ValueType type, GenerationScope scope, int depth) {
+        boolean onStrings = random.nextBoolean();
+        Expression selector = onStrings
+                ? call(name("String"), "valueOf", cast(ValueType.CHAR.syntax(), binary(new CharLiteralExpr('a'), Operator.PLUS,
+                        binary(of(ValueType.INT, scope, depth), Operator.BINARY_AND, intLiteral(3)))))
+                : binary(of(ValueType.INT, scope, depth), Operator.BINARY_AND, intLiteral(3));
+        NodeList<SwitchEntry> arms = new NodeList<>();
+        int labels = 1 + random.nextInt(3);
+        for (int label = 0; label < labels; label++) {
+            Expression constant = onStrings ? string(String.valueOf((char) ('a' + label))) : intLiteral(label);
+            arms.add(switchArm(new NodeList<>(constant), type, scope, depth));
+        }
+        arms.add(switchArm(new NodeList<>(), type, scope, depth));
+        return new SwitchExpr(selector, arms);
+    }
+
+    private SwitchEntry switchArm(NodeList<Expression> labels, ValueType type, GenerationScope scope, int depth) {
+        Expression result = of(type, scope, depth);
+        if (random.nextInt(3) > 0) {
+            return new SwitchEntry(labels, SwitchEntry.Type.EXPRESSION, new NodeList<>(new ExpressionStmt(result)));
+        }
+        BlockStmt block = new BlockStmt(new NodeList<>(
+                new ExpressionStmt(call("note", of(anyType(), scope, depth))), new YieldStmt(result)));
+        return new SwitchEntry(labels, SwitchEntry.Type.BLOCK, new NodeList<>(block));
+    }
 
     /** {@code a op b} of result type {@code type}, {@code b} of type {@code other}, operands in random order. */
     private Expression arithmetic(ValueType type, ValueType other, Operator operator, GenerationScope scope, int depth) {

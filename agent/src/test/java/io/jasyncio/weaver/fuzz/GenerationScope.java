@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What the statement being generated can see and where it is: the variables in scope, the
  * statements that {@code break} and {@code continue} can target, and the enclosing try statements.
- * One per generated method.
+ * One per generated method, and one per lambda body in it (see {@link #lambdaBody()}).
  */
 final class GenerationScope {
     /**

@@ -3,6 +3,7 @@
 package io.jasyncio.weaver.fuzz;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,32 @@ final class ProgramCompiler implements AutoCloseable {
 
     /**
      * Compiles {@code programs} in one javac task into {@code directory}. Returns javac's errors by
-     * the binary name of each program that does not compile; empty when all compiled.
+     * the binary name of each program that does not compile; empty when all compiled. When javac
+     * fails without naming a program (javac itself crashed), compiles each alone to find which.
      */
     Map<String, String> compile(List<GeneratedProgram> programs, Path directory) {
+        Attempt batch = attempt(programs, directory);
+        if (batch.succeeded() || !batch.errors().isEmpty()) {
+            return batch.errors();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (GeneratedProgram program : programs) {
+            Attempt alone = attempt(List.of(program), directory);
+            if (!alone.succeeded()) {
+                errors.put(program.binaryName(), alone.errors().getOrDefault(program.binaryName(), alone.output()));
+            }
+        }
+        if (errors.isEmpty()) {
+            throw new IllegalStateException("javac fails on the batch but on no program alone:\n" + batch.output());
+        }
+        return errors;
+    }
+
+    /** One javac task: whether it succeeded, its errors by program, and what else javac printed. */
+    private record Attempt(boolean succeeded, Map<String, String> errors, String output) {
+    }
+
+    private Attempt attempt(List<GeneratedProgram> programs, Path directory) {
         try {
             fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(directory));
         } catch (IOException e) {
@@ -52,9 +76,8 @@ final class ProgramCompiler implements AutoCloseable {
         }
         List<ProgramSource> sources = programs.stream().map(ProgramSource::new).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        if (javac.getTask(null, fileManager, diagnostics, options, null, sources).call()) {
-            return Map.of();
-        }
+        StringWriter output = new StringWriter();
+        boolean succeeded = javac.getTask(output, fileManager, diagnostics, options, null, sources).call();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
             if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() instanceof ProgramSource source) {
@@ -62,10 +85,7 @@ final class ProgramCompiler implements AutoCloseable {
                         "line " + diagnostic.getLineNumber() + ": " + diagnostic.getMessage(Locale.ROOT), (a, b) -> a + "\n" + b);
             }
         }
-        if (errors.isEmpty()) {
-            throw new IllegalStateException("javac failed without naming a program: " + diagnostics.getDiagnostics());
-        }
-        return errors;
+        return new Attempt(succeeded, errors, output.toString());
     }
 
     @Override

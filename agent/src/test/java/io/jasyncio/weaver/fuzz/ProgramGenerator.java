@@ -42,8 +42,12 @@ final class ProgramGenerator {
     static final String PACKAGE = "io.jasyncio.weaver.fuzz.generated";
 
     private static final int MIN_METHODS = 3;
-    private static final int MAX_METHODS = 6;
+    private static final int MAX_METHODS = 5;
     private static final int MAX_PARAMETERS = 3;
+
+    /** Bounds of the statement budget of a method, nested statements included. */
+    private static final int MIN_STATEMENTS = 8;
+    private static final int MAX_STATEMENTS = 25;
 
     private final long seed;
     private final SplittableRandom random;
@@ -120,7 +124,7 @@ final class ProgramGenerator {
         body.add(ifThen(call("outOfFuel"), block(new ReturnStmt(call("result", expressions.literal(method.returnType()))))));
         body.add(statement(new VariableDeclarationExpr(new VariableDeclarator(new ClassOrInterfaceType(null, "StringBuilder"),
                 ExpressionGenerator.TEXT, new ObjectCreationExpr(null, new ClassOrInterfaceType(null, "StringBuilder"), new NodeList<>())))));
-        StatementGenerator statements = new StatementGenerator(random, expressions, method, random.nextInt(10, 31));
+        StatementGenerator statements = new StatementGenerator(random, expressions, method, random.nextInt(MIN_STATEMENTS, MAX_STATEMENTS + 1));
         statements.addStatements(body, scope, random.nextInt(3, 9), 0);
         for (GenerationScope.Variable variable : scope.variables()) {
             body.add(statement(call("note", name(variable.name()))));

@@ -54,9 +54,10 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * Generates the statements of one {@code @Async} method: declarations, assignments, array stores,
- * string building, awaits as statements, if/else, loops of every kind (some labelled), switches on
- * int and String, try/catch/finally, and conditional break, continue, return and throw.
+ * Generates the statements of one {@code @Async} method or async lambda: declarations, assignments,
+ * array stores, string building, awaits as statements, async lambdas, if/else, loops of every kind
+ * (some labelled), switches on int and String, try/catch/finally, and conditional break, continue,
+ * return and throw.
  *
  * <p>Every statement it writes can complete normally as javac sees it (each jump sits alone in an
  * {@code if} without {@code else}), so no statement is ever unreachable and every method ends with
@@ -64,7 +65,10 @@ import java.util.function.Supplier;
  * nest at most {@value #MAX_LOOP_DEPTH} deep, so every program ends quickly.
  */
 final class StatementGenerator {
+    /** Blocks nest at most this deep in a method: deeper, only simple statements. */
     private static final int MAX_NESTING = 3;
+
+    /** Loops nest at most this deep. */
     private static final int MAX_LOOP_DEPTH = 2;
 
     /** Loops run at most this many times. */
@@ -97,7 +101,7 @@ final class StatementGenerator {
         }
     }
 
-    /** A block of up to {@code maxStatements} statements, whose declarations end with it. */
+    /** A block of up to {@value #MAX_NESTED_STATEMENTS} statements, whose declarations end with it. */
     private BlockStmt nestedBlock(GenerationScope scope, int nesting) {
         return nestedBlock(scope, nesting, new NodeList<>());
     }
@@ -110,45 +114,64 @@ final class StatementGenerator {
         return new BlockStmt(first);
     }
 
+    /** The kinds of statement, each with its weight in the random choice. */
+    private enum Kind {
+        DECLARATION(13), ARRAY_DECLARATION(3), LAMBDA(2), ASSIGNMENT(11), ARRAY_STORE(6), APPEND(6), NOTE(5), SLEEP(4),
+        CALL(5), IF(8), LOOP(10), SWITCH(5), TRY(8), JUMP(6), RETURN(3), THROW(5);
+
+        final int weight;
+
+        Kind(int weight) {
+            this.weight = weight;
+        }
+    }
+
     private void addStatement(NodeList<Statement> into, GenerationScope scope, int nesting) {
         int depth = 1 + random.nextInt(3);
-        boolean compound = nesting < MAX_NESTING;
-        int choice = random.nextInt(100);
-        if (choice < 13) {
-            into.add(declaration(scope, depth));
-        } else if (choice < 16) {
-            into.add(arrayDeclaration(scope, depth));
-        } else if (choice < 18 && compound) {
-            into.add(lambdaDeclaration(scope, nesting));
-        } else if (choice < 29) {
-            into.add(assignment(scope, depth));
-        } else if (choice < 35) {
-            into.add(arrayStore(scope, depth));
-        } else if (choice < 41) {
-            into.add(append(scope, depth));
-        } else if (choice < 46) {
-            into.add(statement(call("note", expressions.of(expressions.anyType(), scope, depth))));
-        } else if (choice < 50) {
-            into.add(statement(call("await", call("sleep", intLiteral(0)))));
-        } else if (choice < 55 && !expressions.callable().isEmpty()) {
-            into.add(awaitedCall(scope, depth));
-        } else if (choice < 63 && compound) {
-            into.add(ifStatement(scope, depth, nesting));
-        } else if (choice < 73 && compound && scope.loopDepth < MAX_LOOP_DEPTH) {
-            addLoop(into, scope, depth, nesting);
-        } else if (choice < 78 && compound) {
-            into.add(switchStatement(scope, depth, nesting));
-        } else if (choice < 86 && compound) {
-            into.add(tryStatement(scope, nesting));
-        } else if (choice < 92 && !scope.jumpTargets().isEmpty()) {
-            into.add(jump(scope, depth));
-        } else if (choice < 95) {
-            into.add(conditionalReturn(scope, depth));
-        } else if (choice < 100) {
-            into.add(conditionalThrow(scope, depth));
-        } else {
-            into.add(assignment(scope, depth));
+        switch (kind(scope, nesting)) {
+            case DECLARATION -> into.add(declaration(scope, depth));
+            case ARRAY_DECLARATION -> into.add(arrayDeclaration(scope, depth));
+            case LAMBDA -> addLambda(into, scope, nesting);
+            case ASSIGNMENT -> into.add(assignment(scope, depth));
+            case ARRAY_STORE -> into.add(arrayStore(scope, depth));
+            case APPEND -> into.add(append(scope, depth));
+            case NOTE -> into.add(statement(call("note", expressions.of(expressions.anyType(), scope, depth))));
+            case SLEEP -> into.add(statement(call("await", call("sleep", intLiteral(0)))));
+            case CALL -> into.add(awaitedCall(scope, depth));
+            case IF -> into.add(ifStatement(scope, depth, nesting));
+            case LOOP -> addLoop(into, scope, depth, nesting);
+            case SWITCH -> into.add(switchStatement(scope, depth, nesting));
+            case TRY -> into.add(tryStatement(scope, nesting));
+            case JUMP -> into.add(jump(scope, depth));
+            case RETURN -> into.add(conditionalReturn(scope, depth));
+            case THROW -> into.add(conditionalThrow(scope, depth));
         }
+    }
+
+    /** A kind of statement that fits here, chosen by weight: compound ones only above the nesting limit, and so on. */
+    private Kind kind(GenerationScope scope, int nesting) {
+        boolean compound = nesting < MAX_NESTING;
+        List<Kind> fitting = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            boolean fits = switch (kind) {
+                case LAMBDA, IF, SWITCH, TRY -> compound;
+                case LOOP -> compound && scope.loopDepth < MAX_LOOP_DEPTH;
+                case CALL -> !expressions.callable().isEmpty();
+                case JUMP -> !scope.jumpTargets().isEmpty();
+                default -> true;
+            };
+            if (fits) {
+                fitting.add(kind);
+            }
+        }
+        int ticket = random.nextInt(fitting.stream().mapToInt(kind -> kind.weight).sum());
+        for (Kind kind : fitting) {
+            ticket -= kind.weight;
+            if (ticket < 0) {
+                return kind;
+            }
+        }
+        throw new AssertionError("weights add up to more than their sum");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -170,9 +193,10 @@ final class StatementGenerator {
 
     /**
      * {@code Callable<Coroutine<R>> f = () -> { ...; return result(e); };}: an async lambda, which
-     * the weaver weaves like an {@code @Async} method, reading what it captured.
+     * the weaver weaves like an {@code @Async} method, reading what it captured. Often awaited at
+     * once, {@code note(await(f.call()));}, and maybe again by later expressions.
      */
-    private Statement lambdaDeclaration(GenerationScope scope, int nesting) {
+    private void addLambda(NodeList<Statement> into, GenerationScope scope, int nesting) {
         ValueType returnType = expressions.anyType();
         String name = scope.freshName("f");
         GenerationScope body = scope.lambdaBody();
@@ -183,8 +207,12 @@ final class StatementGenerator {
         statements.add(new ReturnStmt(call("result", expressions.of(returnType, body, 2))));
         scope.declareLambda(name, returnType);
         ClassOrInterfaceType type = new ClassOrInterfaceType(null, "Callable").setTypeArguments(returnType.coroutineSyntax());
-        return statement(new VariableDeclarationExpr(new VariableDeclarator(type, name,
-                new LambdaExpr(new NodeList<>(), new BlockStmt(statements)))));
+        into.add(statement(new VariableDeclarationExpr(new VariableDeclarator(type, name,
+                new LambdaExpr(new NodeList<>(), new BlockStmt(statements))))));
+        if (random.nextBoolean()) {
+            scope.mayThrowChecked = true; // Callable.call() throws Exception
+            into.add(statement(call("note", call("await", call(name(name), "call")))));
+        }
     }
 
     /** An array of {@value GenerationScope#ARRAY_LENGTH} elements: created empty (not for strings, which would be null), or initialised. */

@@ -34,7 +34,7 @@ final class Syntax {
     static Expression operand(Expression expression) {
         boolean composite = expression instanceof BinaryExpr || expression instanceof UnaryExpr
                 || expression instanceof CastExpr || expression instanceof ConditionalExpr
-                || expression.isAssignExpr();
+                || expression.isAssignExpr() || expression.isSwitchExpr();
         return composite ? new EnclosedExpr(expression) : expression;
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
  *   --reduced        100,000 tasks instead of 1,000,000 in spawn and sleepers, shorter rounds
  *   --profile=DIR    each JVM process writes a flight recording DIR/CONTENDER-WORKLOAD.jfr
  *   --verbose        show each command and each round
- *   --priority=N     run each process in a scheduling group of its own at nice N (say -15; root only),
+ *   --priority=N     run each process in a scheduling group of its own at nice N (say -20; root only),
  *                    so that other processes on a shared machine slow it down less
  * </pre>
  * System properties {@code jasyncio.agent.jar}, {@code jdk25.home} and {@code python} override where
@@ -54,7 +54,7 @@ public final class Driver {
         Integer priority = null;
         for (String arg : args) {
             if (arg.startsWith("--contenders=")) {
-                contenders = listOption(arg).stream().map(Contender::byId).toList();
+                contenders = listOption(arg).stream().map(Contender::byId).sorted().toList(); // jasyncio first
             } else if (arg.startsWith("--workloads=")) {
                 workloads = listOption(arg).stream().map(Workload::byId).toList();
             } else if (arg.equals("--reduced")) {

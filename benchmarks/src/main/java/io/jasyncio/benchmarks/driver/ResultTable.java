@@ -41,6 +41,7 @@ final class ResultTable {
                 appendRow(text, row(entry.getKey(), metric, entry.getValue()));
             }
         }
+        // TODO(issue 5): measure echo (TCP round trips per second over loopback, 100 connections) once streams exist.
         List<String> echo = new ArrayList<>(List.of("echo: TCP round trips/s, 100 connections"));
         contenders.forEach(contender -> echo.add("—"));
         echo.add("not measured until streams exist (issue 5)");
