@@ -49,13 +49,6 @@ public class EventLoop {
 
     private final Clock clock;
 
-    /**
-     * Whether {@link #waitForEvents} is called in every iteration, with a timeout of 0 when callbacks
-     * are ready, as a loop with I/O (a subclass) must poll it. This loop has no I/O and calls it only
-     * when it may have to wait: the call, cheap as it is, costs a tenth of a {@code sleep(0)} switch.
-     */
-    private final boolean pollsEveryIteration = getClass() != EventLoop.class;
-
     /** Callbacks to run, in FIFO order; an iteration runs those present when it begins. */
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
 
@@ -494,9 +487,7 @@ public class EventLoop {
         } else {
             timeoutNanos = -1;
         }
-        if (timeoutNanos != 0 || pollsEveryIteration) {
-            waitForEvents(timeoutNanos); // asyncio's I/O poll: every iteration, with timeout 0 when callbacks are ready
-        }
+        waitForEvents(timeoutNanos); // asyncio's I/O poll: every iteration, with timeout 0 when callbacks are ready
         if (timeoutNanos != 0) {
             moveThreadsafeCallbacks();
         }

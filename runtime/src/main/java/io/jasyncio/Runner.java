@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -145,6 +146,6 @@ public final class Runner implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Runner[" + state.name().toLowerCase(java.util.Locale.ROOT) + (loop != null ? " " + loop : "") + "]";
+        return "Runner[" + state.name().toLowerCase(Locale.ROOT) + (loop != null ? " " + loop : "") + "]";
     }
 }

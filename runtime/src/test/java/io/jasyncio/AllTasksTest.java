@@ -6,6 +6,7 @@ import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.GarbageCollection.collectUntil;
 import static io.jasyncio.HandWovenCoroutine.coroutine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class AllTasksTest extends LoopTestSupport {
             assertEquals(Set.of(), Asyncio.allTasks(loop));
             other.runUntilComplete(ofAnotherLoop);
             other.close();
-            assertEquals(true, done.done());
+            assertTrue(done.done());
         });
     }
 

@@ -36,8 +36,8 @@ enum ExceptionType {
         this.superclass = superclass;
     }
 
-    /** Whether a clause catching this type catches checked exceptions, which javac allows only where some can be thrown. */
-    boolean catchesOnlyChecked() {
+    /** Whether this is a checked exception type, which javac lets a try catch only if its block may throw one. */
+    boolean isChecked() {
         return this == CHECKED_FAILURE;
     }
 

@@ -42,10 +42,12 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Generates typed expressions for a generated method: every expression has exactly the static type
- * asked for, so both twins compile, and any sub-expression may be an {@code await}. Awaited values
- * are boxed; where boxing would change the meaning (reference equality) or not compile (narrowing
- * casts), the value is unboxed first with a cast.
+ * Generates typed expressions for a generated method: literals, variables and array elements,
+ * operators of every primitive type, library calls that may overflow or throw, string building,
+ * constructor calls, conditionals and switch expressions. Every expression has exactly the static
+ * type asked for, so both twins compile, and any sub-expression may be an {@code await}. Awaited
+ * values are boxed; where boxing would change the meaning (reference equality) or not compile
+ * (narrowing casts, overloads that become ambiguous), the value is unboxed first with a cast.
  */
 final class ExpressionGenerator {
     /** Name of the {@code StringBuilder} that every generated method declares first. */

@@ -492,7 +492,7 @@ final class StatementGenerator {
         List<ExceptionType> caught = new ArrayList<>();
         for (int count = random.nextInt(4); caught.size() < count; ) {
             ExceptionType type = expressions.pick(ExceptionType.values());
-            if (!type.catchesOnlyChecked() || tryBlockMayThrowChecked) {
+            if (!type.isChecked() || tryBlockMayThrowChecked) {
                 caught.add(type);
             }
         }

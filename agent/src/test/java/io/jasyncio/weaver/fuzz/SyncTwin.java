@@ -19,6 +19,7 @@ import java.util.Set;
  * <pre>
  * await(later(v)), await(now(v)), await(done(v)), await(sleep(0, v))   →  v
  * await(laterOrFail(f, e, v)), await(doneOrFailed(f, e, v))           →  valueOrThrow(f, e, v)
+ * await(laterOrFailChecked(f, message, v))                            →  valueOrThrowChecked(f, message, v)
  * await(m(args)), await(createTask(m(args))), return m(args)          →  mSync(args)
  * await(f.call()), where f is a Callable&lt;Coroutine&lt;R&gt;&gt;             →  f.call(), f a Callable&lt;R&gt;
  * await(sleep(0));                                                    →  (nothing)
