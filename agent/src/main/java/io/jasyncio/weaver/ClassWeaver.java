@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -153,9 +154,37 @@ public final class ClassWeaver {
         errors.addAll(bodyCollisions(owner, methods));
         owner.methods = methods;
         markWoven(owner);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        owner.accept(writer);
-        return new Result(writer.toByteArray(), frameClasses, wovenMethods, errors);
+        return new Result(write(owner, errors), frameClasses, wovenMethods, errors);
+    }
+
+    /**
+     * The class file of {@code owner}. A woven body that outgrows the JVM's 64 KB of code per method
+     * (each await saves and restores every live value) is refused like any other method: its error
+     * is added to {@code errors} and it and its factory become throwers of it.
+     */
+    private static byte[] write(ClassNode owner, List<WeaveError> errors) {
+        while (true) {
+            ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+            owner.accept(writer);
+            try {
+                return writer.toByteArray();
+            } catch (MethodTooLargeException tooLarge) {
+                MethodNode body = owner.methods.stream()
+                        .filter(method -> method.name.equals(tooLarge.getMethodName())
+                                && method.desc.equals(tooLarge.getDescriptor()))
+                        .findFirst().orElseThrow(() -> tooLarge);
+                List<WeaveError> refusal = List.of(new MethodContext(owner, body, null).error(null,
+                        "the woven method is larger than the 64 KB of code the JVM allows a method ("
+                                + tooLarge.getCodeSize() + " bytes): split it into smaller @Async methods"));
+                errors.addAll(refusal);
+                RefusedMethods.throwing(body, refusal);
+                // The factory, which callers call, comes right before its body: it throws the error too.
+                MethodNode factory = owner.methods.get(owner.methods.indexOf(body) - 1);
+                if (factory.name.equals(body.name)) {
+                    RefusedMethods.throwing(factory, refusal);
+                }
+            }
+        }
     }
 
     /** {@code Owner$method$Frame}, numbered from 2 for further overloads of the same name. */

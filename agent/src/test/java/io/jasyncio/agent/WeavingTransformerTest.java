@@ -68,6 +68,7 @@ class WeavingTransformerTest {
         "AwaitOutsideAsync    | plain     | plain await  | neither @Async nor a lambda returning Coroutine",
         "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
         "AwaitInSynchronizedMethod | locked | await in synchronized method | synchronized method",
+        "ManyAwaits           | sum       | too large    | larger than the 64 KB of code the JVM allows a method",
     })
     void aMethodThatCannotBeWovenIsReportedAndThrowsThatErrorWhenCalled(
             String simpleName, String method, String marker, String reason) throws Exception {
