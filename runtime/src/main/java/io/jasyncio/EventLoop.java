@@ -491,7 +491,8 @@ public class EventLoop {
         if (timeoutNanos != 0) {
             moveThreadsafeCallbacks();
         }
-        long now = clock.nanoTime();
+        // The clock is read only when a timer could be due: a read costs as much as half a task switch.
+        long now = timers.isEmpty() ? 0 : clock.nanoTime();
         while (!timers.isEmpty() && timers.peek().whenNanos <= now) {
             TimerHandle due = timers.poll();
             due.scheduled = false;
