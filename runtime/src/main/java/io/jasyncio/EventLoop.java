@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -50,16 +49,13 @@ public class EventLoop {
     private final Clock clock;
 
     /** Callbacks to run, in FIFO order; an iteration runs those present when it begins. */
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
 
-    /** Timers ordered by deadline, then by scheduling order; may hold cancelled ones. */
-    private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
+    /** Timer handles and sleeping tasks, ordered by deadline, then by scheduling order; may hold cancelled ones. */
+    private final TimerQueue timers = new TimerQueue();
 
-    /** How many handles in {@link #timers} are cancelled, to know when compacting pays. */
+    /** How many entries in {@link #timers} are cancelled, to know when compacting pays. */
     private int cancelledTimers;
-
-    /** Counts timers as they are scheduled, to order equal deadlines. */
-    private long timerSequence;
 
     /** Callbacks from other threads, moved to {@link #ready} by the loop's thread. */
     private final ConcurrentLinkedQueue<Handle> threadsafeCallbacks = new ConcurrentLinkedQueue<>();
@@ -177,10 +173,14 @@ public class EventLoop {
 
     /** Schedules {@code callback} to run in {@code context}: a done callback runs in the context of its registration. */
     final Handle callSoon(Runnable callback, Context context) {
+        return callSoon(new Handle(callback, context));
+    }
+
+    /** Schedules a handle made by the runtime (a done callback), with {@code callSoon}'s checks. */
+    final Handle callSoon(Handle handle) {
         if (debug) {
             checkThread();
         }
-        Handle handle = new Handle(callback, context);
         schedule(handle);
         return handle;
     }
@@ -214,15 +214,32 @@ public class EventLoop {
         if (debug) {
             checkThread();
         }
-        TimerHandle timer = new TimerHandle(this, whenNanos, timerSequence++, requireCallback(callback), captureContext());
-        timers.add(timer);
+        TimerHandle timer = new TimerHandle(this, whenNanos, requireCallback(callback), captureContext());
+        timer.sequence = timers.add(whenNanos, timer);
         return timer;
+    }
+
+    /**
+     * Queues the wake-up of {@code task}, sleeping until {@code delayNanos} from now, and returns the
+     * sequence number that identifies this sleep's entry (see {@link Task#sleepOnTimer}).
+     */
+    final long addSleepingTask(long delayNanos, Task<?> task) {
+        return timers.add(saturatedAdd(clock.nanoTime(), delayNanos), task);
     }
 
     /** Appends a handle to the ready queue: {@code callSoon} without allocating a handle. */
     final void schedule(Handle handle) {
         checkClosed();
         ready.addLast(handle);
+    }
+
+    /**
+     * Schedules the next step of {@code task}: the task itself goes into the ready queue, where a
+     * handle for its step would otherwise go, so that a task costs no handle.
+     */
+    final void scheduleStep(Task<?> task) {
+        checkClosed();
+        ready.addLast(task);
     }
 
     /** Told by a timer that was cancelled while still queued. */
@@ -257,9 +274,9 @@ public class EventLoop {
         Task<T> task = new Task<>(this, coroutine, name, context);
         tasks.add(task);
         if (eagerTasks && isRunning()) {
-            runEagerly(task.step());
+            runEagerly(task);
         } else {
-            schedule(task.step());
+            scheduleStep(task);
         }
         return task;
     }
@@ -268,11 +285,11 @@ public class EventLoop {
      * Runs the first step of a new task inside {@code createTask}, as 3.12's eager tasks do: the task
      * is the current task for the step, and the creator's task is current again afterwards.
      */
-    private void runEagerly(Handle firstStep) {
+    private void runEagerly(Task<?> task) {
         Task<?> creator = currentTask;
         currentTask = null;
         try {
-            runHandle(firstStep);
+            runReadyEntry(task);
         } finally {
             currentTask = creator;
         }
@@ -483,7 +500,7 @@ public class EventLoop {
         if (!ready.isEmpty() || stopping) {
             timeoutNanos = 0;
         } else if (!timers.isEmpty()) {
-            timeoutNanos = Math.max(0, saturatedAdd(timers.peek().whenNanos, -clock.nanoTime()));
+            timeoutNanos = Math.max(0, saturatedAdd(timers.firstWhen(), -clock.nanoTime()));
         } else {
             timeoutNanos = -1;
         }
@@ -493,25 +510,29 @@ public class EventLoop {
         }
         // The clock is read only when a timer could be due: a read costs as much as half a task switch.
         long now = timers.isEmpty() ? 0 : clock.nanoTime();
-        while (!timers.isEmpty() && timers.peek().whenNanos <= now) {
-            TimerHandle due = timers.poll();
-            due.scheduled = false;
-            if (due.cancelled()) {
+        while (!timers.isEmpty() && timers.firstWhen() <= now) {
+            Object due = timers.firstEntry();
+            long sequence = timers.firstSequence();
+            timers.removeFirst();
+            if (isStaleTimer(due, sequence)) {
                 cancelledTimers--;
+            } else if (due instanceof TimerHandle handle) {
+                handle.scheduled = false;
+                ready.addLast(handle);
             } else {
-                ready.addLast(due);
+                ((Task<?>) due).timerDue();
             }
         }
         boolean timed = debug;
         for (int count = ready.size(); count > 0; count--) {
-            Handle handle = ready.pollFirst();
-            if (handle.cancelled()) {
+            Object entry = ready.pollFirst();
+            if (entry instanceof Handle handle && handle.cancelled()) {
                 continue;
             }
             if (timed) {
-                runAndTime(handle);
+                runAndTime(entry);
             } else {
-                runHandle(handle);
+                runReadyEntry(entry);
             }
         }
     }
@@ -547,20 +568,30 @@ public class EventLoop {
 
     private void dropCancelledTimers() {
         if (timers.size() > MIN_TIMERS_TO_COMPACT && cancelledTimers * 2 > timers.size()) {
-            timers.removeIf(timer -> {
-                if (timer.cancelled()) {
-                    timer.scheduled = false;
-                    return true;
-                }
-                return false;
-            });
+            timers.removeStale(EventLoop::isStaleTimer);
             cancelledTimers = 0;
         } else {
-            while (!timers.isEmpty() && timers.peek().cancelled()) {
-                timers.poll().scheduled = false;
+            while (!timers.isEmpty() && isStaleTimer(timers.firstEntry(), timers.firstSequence())) {
+                timers.removeFirst();
                 cancelledTimers--;
             }
         }
+    }
+
+    /**
+     * Whether a timer entry was cancelled, so that it is dropped instead of run: a cancelled handle, or
+     * the entry of a sleep that its task no longer sleeps (it was cancelled). A handle that is dropped
+     * learns that it left the queue.
+     */
+    private static boolean isStaleTimer(Object entry, long sequence) {
+        if (entry instanceof TimerHandle handle) {
+            if (handle.cancelled()) {
+                handle.scheduled = false;
+                return true;
+            }
+            return false;
+        }
+        return !((Task<?>) entry).isSleepingOn(sequence);
     }
 
     private void moveThreadsafeCallbacks() {
@@ -571,41 +602,57 @@ public class EventLoop {
     }
 
     /**
-     * Runs one handle in its context, asyncio's {@code Handle._run}: what the callback throws goes to
-     * the exception handler, and the loop goes on.
+     * Runs one ready entry, a handle or a task's step, in its context, asyncio's {@code Handle._run}:
+     * what the callback throws goes to the exception handler, and the loop goes on.
      */
-    private void runHandle(Handle handle) {
+    private void runReadyEntry(Object entry) {
         Context.Current current = threadContext;
         Context outer = current.context;
-        current.context = handle.context;
         Throwable failure = null;
-        try {
-            handle.run();
-        } catch (Throwable thrown) {
-            failure = thrown;
+        if (entry instanceof Task<?> task) {
+            current.context = task.context;
+            try {
+                task.runStep();
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            task.context = current.context;
+        } else {
+            Handle handle = (Handle) entry;
+            current.context = handle.context;
+            try {
+                handle.run();
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            handle.context = current.context;
         }
-        handle.context = current.context;
         current.context = outer;
         if (failure != null) {
             if (Throwables.isFatal(failure)) {
                 throw (Error) failure;
             }
             Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Exception in callback " + handle.describeCallback());
+            context.put("message", "Exception in callback " + describeCallback(entry));
             context.put("exception", failure);
-            context.put("handle", handle);
+            context.put("handle", entry);
             callExceptionHandler(context);
         }
     }
 
-    /** Runs one handle in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */
-    private void runAndTime(Handle handle) {
+    /** What a ready entry runs, for messages: a handle's callback, or the step of a task. */
+    private static String describeCallback(Object entry) {
+        return entry instanceof Task<?> task ? "step of " + task.getName() : ((Handle) entry).describeCallback();
+    }
+
+    /** Runs one ready entry in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */
+    private void runAndTime(Object entry) {
         long start = clock.nanoTime();
-        runHandle(handle);
+        runReadyEntry(entry);
         long took = clock.nanoTime() - start;
         if (took >= slowCallbackNanos) {
             LOGGER.log(Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds",
-                    handle.describeForDebug(), nanosToSeconds(took)));
+                    entry, nanosToSeconds(took)));
         }
     }
 

@@ -186,6 +186,18 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return 0;
     }
 
+    /**
+     * Adds a done callback of the runtime's own that needs no context ({@code gather}'s bookkeeping):
+     * as {@link #addDoneCallback}, without capturing the current context.
+     */
+    final void addInternalDoneCallback(Consumer<? super Future<T>> callback) {
+        if (state != PENDING) {
+            scheduleCallback(callback);
+        } else {
+            addCallback(callback);
+        }
+    }
+
     /** Registers a task to be woken when this future is done; the task's step reads the outcome. */
     void addWaiter(Task<?> task) {
         addCallback(task);
@@ -222,10 +234,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
             task.wakeUpAfter(this);
         } else if (callback instanceof CallbackInContext inContext) {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
-            loop.callSoon(new DoneCallback<>(consumer, this), inContext.context());
+            loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
-            loop.callSoon(new DoneCallback<>(consumer, this), Context.EMPTY);
+            loop.callSoon(new DoneCallback<>(consumer, this, Context.EMPTY));
         }
     }
 
@@ -338,15 +350,24 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** A done callback scheduled with its future as the argument. */
-    private record DoneCallback<F>(Consumer<? super F> callback, F future) implements Runnable {
+    /** A done callback scheduled with its future as the argument: the handle and the call in one object. */
+    private static final class DoneCallback<F> extends Handle {
+        private final Consumer<? super F> callback;
+        private final F future;
+
+        DoneCallback(Consumer<? super F> callback, F future, Context context) {
+            super(null, context);
+            this.callback = callback;
+            this.future = future;
+        }
+
         @Override
-        public void run() {
+        void run() {
             callback.accept(future);
         }
 
         @Override
-        public String toString() {
+        String describeCallback() {
             return callback.toString();
         }
     }

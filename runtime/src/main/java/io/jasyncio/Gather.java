@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code gather()}: a future for the results of several awaitables, in argument order, asyncio
@@ -16,19 +17,23 @@ import java.util.Map;
  * finishes the gather at once, and the other children keep running. Cancelling the gather cancels
  * every child, and the gather then finishes with {@link CancelledError} once all of them have ended.
  */
-final class Gather<T> extends Future<List<T>> {
+final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
     private final List<Future<? extends T>> children;
     private final boolean returnExceptions;
-    private final int distinctChildren;
+
+    /**
+     * How many of the gather's done callbacks ran: one per argument, so a future passed twice counts
+     * twice. Its two callbacks are registered one after the other and run one after the other, so the
+     * gather still ends where asyncio's one callback per distinct future ends it.
+     */
     private int finishedChildren;
 
     /** Whether {@link #cancel(String)} cancelled at least one child. */
     private boolean cancelRequested;
 
-    private Gather(EventLoop loop, List<Future<? extends T>> children, int distinctChildren, boolean returnExceptions) {
+    private Gather(EventLoop loop, List<Future<? extends T>> children, boolean returnExceptions) {
         super(loop);
         this.children = children;
-        this.distinctChildren = distinctChildren;
         this.returnExceptions = returnExceptions;
     }
 
@@ -38,21 +43,30 @@ final class Gather<T> extends Future<List<T>> {
             empty.setResult(new ArrayList<>());
             return empty;
         }
-        Map<Awaitable<?>, Future<? extends T>> futureOfArgument = new IdentityHashMap<>();
+        // Only coroutines need de-duplicating (one task each); a future passed twice is the same child.
+        Map<Awaitable<?>, Future<? extends T>> taskOfCoroutine = null;
         List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
         EventLoop loop = null;
         for (Awaitable<? extends T> awaitable : awaitables) {
-            Future<? extends T> child = futureOfArgument.get(awaitable);
-            if (child == null) {
-                child = loop == null ? ensureFutureOnRunningLoop(awaitable) : loop.ensureFuture(awaitable);
-                loop = child.loop;
-                futureOfArgument.put(awaitable, child);
+            Future<? extends T> child;
+            if (awaitable instanceof Future<? extends T> future && (loop == null || future.loop == loop)) {
+                child = future;
+            } else {
+                if (taskOfCoroutine == null) {
+                    taskOfCoroutine = new IdentityHashMap<>();
+                }
+                child = taskOfCoroutine.get(awaitable);
+                if (child == null) {
+                    child = loop == null ? ensureFutureOnRunningLoop(awaitable) : loop.ensureFuture(awaitable);
+                    taskOfCoroutine.put(awaitable, child);
+                }
             }
+            loop = child.loop;
             children.add(child);
         }
-        Gather<T> outer = new Gather<>(loop, children, futureOfArgument.size(), returnExceptions);
-        for (Future<? extends T> child : futureOfArgument.values()) {
-            child.addDoneCallback(outer::childDone);
+        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
+        for (Future<? extends T> child : children) {
+            child.addInternalDoneCallback(outer);
         }
         return outer;
     }
@@ -64,7 +78,9 @@ final class Gather<T> extends Future<List<T>> {
         return EventLoop.getRunningLoop().ensureFuture(awaitable);
     }
 
-    private void childDone(Future<?> child) {
+    /** A child's done callback: counts it, and ends the gather on the first failure or the last child. */
+    @Override
+    public void accept(Future<?> child) {
         finishedChildren++;
         if (done()) {
             if (!child.cancelled()) {
@@ -82,7 +98,7 @@ final class Gather<T> extends Future<List<T>> {
                 return;
             }
         }
-        if (finishedChildren == distinctChildren) {
+        if (finishedChildren == children.size()) {
             List<T> results = new ArrayList<>(children.size());
             for (Future<? extends T> each : children) {
                 results.add(outcomeOf(each));

@@ -53,11 +53,6 @@ public class Handle {
         return String.valueOf(callback);
     }
 
-    /** What debug mode's slow-callback warning names: the handle, or the task whose step it is. */
-    String describeForDebug() {
-        return toString();
-    }
-
     @Override
     public String toString() {
         return cancelled ? "Handle[cancelled]" : "Handle[" + describeCallback() + "]";

@@ -83,7 +83,7 @@ public final class Runner implements AutoCloseable {
         try {
             return runnerLoop.runUntilComplete(task);
         } finally {
-            context = task.step().context;
+            context = task.context;
         }
     }
 

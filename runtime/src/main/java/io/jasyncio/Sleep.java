@@ -7,19 +7,23 @@ package io.jasyncio;
  * The coroutine of {@code sleep(delay, result)}, written by hand as the weaver would write it.
  *
  * <p>A delay of zero or less is a bare yield: exactly one loop iteration, no future and no timer.
- * Otherwise a future is completed by a timer, so the task wakes in the iteration after the timer
- * fires, and a cancelled sleep cancels its timer.
+ * Otherwise the task parks itself in the loop's timer queue ({@link Task#sleepOnTimer}), with no
+ * future, handle or callback: it wakes in the iteration after its deadline comes, as asyncio's
+ * timer callback completes the sleep's future in one iteration and the task's step runs in the next.
+ * Cancelling the task drops its timer entry.
+ *
+ * <p>Awaited from woven code, a sleep is never resumed at all: the awaiting frame parks itself (see
+ * {@code WovenCodeSupport}), so nothing of this object stays alive while the task sleeps. It runs
+ * as a coroutine of its own only when it is a task's coroutine or is awaited a second way.
  */
 final class Sleep<T> extends Coroutine<T> {
     private static final int START = 0;
-    private static final int AFTER_YIELD = 1;
-    private static final int AFTER_TIMER = 2;
+    private static final int AFTER_SLEEP = 1;
 
     private final double delaySeconds;
     final T result;
 
     private int label = START;
-    private TimerHandle timer;
 
     Sleep(double delaySeconds, T result) {
         if (Double.isNaN(delaySeconds)) {
@@ -29,38 +33,28 @@ final class Sleep<T> extends Coroutine<T> {
         this.result = result;
     }
 
-    /** Whether this sleep is a bare yield of one iteration. */
-    boolean yieldsOnce() {
-        return delaySeconds <= 0;
+    /**
+     * Suspends {@code frame}, the awaiter of this sleep, until the sleep is over, as if this sleep had
+     * run in it: its task then resumes {@code frame} with {@link #result}.
+     */
+    Object suspendAwaiter(Task<?> task, Coroutine<?> frame) {
+        if (NeverAwaitedReport.claimsWatched) {
+            NeverAwaitedReport.claimed(this);
+        }
+        if (delaySeconds <= 0) {
+            return task.yieldOnce(frame, result);
+        }
+        return task.sleepOnTimer(frame, EventLoop.secondsToNanos(delaySeconds), result);
     }
 
     @Override
     protected Object resume() {
         switch (label) {
             case START:
-                if (yieldsOnce()) {
-                    label = AFTER_YIELD;
-                    return task.yieldOnce(this, null);
-                }
-                EventLoop loop = task.loop;
-                Future<T> wakeUp = loop.createFuture();
-                timer = loop.callLater(delaySeconds, () -> {
-                    if (!wakeUp.cancelled()) {
-                        wakeUp.setResult(result);
-                    }
-                });
-                label = AFTER_TIMER;
-                return task.suspendOn(this, wakeUp);
-            case AFTER_YIELD:
+                label = AFTER_SLEEP;
+                return suspendAwaiter(task, this);
+            case AFTER_SLEEP:
                 task.takeResumeValue();
-                return complete(result);
-            case AFTER_TIMER:
-                try {
-                    task.takeResumeValue();
-                } finally {
-                    timer.cancel();
-                    timer = null;
-                }
                 return complete(result);
             default:
                 throw new IllegalStateException("bad label " + label + " in " + this);

@@ -26,9 +26,36 @@ public class Task<T> extends Future<T> {
 
     private static final StackWalker STACK_WALKER = StackWalker.getInstance();
 
+    /** Stands for the sleep frame that {@link #getStack} shows while the task sleeps on a timer. */
+    private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
+
+    /** {@link #timerSequence} when the task is not sleeping on a timer. */
+    private static final long NOT_SLEEPING = 0;
+
+    /** {@link #timerSequence} once the timer came due: the step in the ready queue is the wake-up. */
+    private static final long TIMER_FIRED = -1;
+
+    /**
+     * {@link #timerSequence} when the task was cancelled after its timer came due: the wake-up in the
+     * ready queue does nothing, the step that the cancellation scheduled runs.
+     */
+    private static final long WAKE_UP_DROPPED = -2;
+
     private final Coroutine<T> coroutine;
 
+    /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
     private String name;
+
+    /** The number of an unnamed task, taken at creation as asyncio's {@code _task_name_counter}. */
+    private final long number;
+
+    /**
+     * Where the task is in a {@code sleep(d > 0)}: the timer queue's sequence number of its entry
+     * while it sleeps, {@link #TIMER_FIRED} or {@link #WAKE_UP_DROPPED} between its deadline and the
+     * step after it, {@link #NOT_SLEEPING} otherwise. Sleeping this way needs no future: the task is
+     * the timer entry, and its step plays the part of the timer's callback.
+     */
+    private long timerSequence;
 
     /** The coroutine that the next step resumes: the innermost one of the chain of awaits. */
     private Coroutine<?> frame;
@@ -57,26 +84,29 @@ public class Task<T> extends Future<T> {
      */
     private boolean resumeExceptionFromCallee;
 
-    /** This task's step in the ready queue; reused, since at most one step is scheduled at a time. */
-    private final Step step = new Step(this);
+    /**
+     * The context the task's steps run in: the one it was created in, with what its steps set. The
+     * task is its own entry in the ready queue (at most one step is scheduled at a time), so it keeps
+     * what a handle would keep.
+     */
+    Context context;
 
-    /** A task running in {@code context}; {@link EventLoop#createTask} schedules or runs its first {@link #step()}. */
+    /** A task running in {@code context}; {@link EventLoop#createTask} schedules or runs its first step. */
     Task(EventLoop loop, Coroutine<T> coroutine, String name, Context context) {
         super(loop);
         coroutine.claim(this, null);
         this.coroutine = coroutine;
         this.frame = coroutine;
-        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
-        step.context = context;
-    }
-
-    /** This task's step, whose context is the task's: the one it was created in, with what its steps set. */
-    Handle step() {
-        return step;
+        this.name = name;
+        this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
+        this.context = context;
     }
 
     /** The task's name, {@code Task-N} unless one was given. */
     public String getName() {
+        if (name == null) {
+            name = "Task-" + number;
+        }
         return name;
     }
 
@@ -129,6 +159,19 @@ public class Task<T> extends Future<T> {
             return false;
         }
         cancelRequests++;
+        if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
+            // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
+            if (timerSequence == TIMER_FIRED) {
+                timerSequence = WAKE_UP_DROPPED;
+            } else {
+                timerSequence = NOT_SLEEPING;
+                loop.timerCancelled();
+            }
+            resumeValue = null;
+            resumeException = new CancelledError(message);
+            loop.scheduleStep(this);
+            return true;
+        }
         if (waiter != null && waiter.cancel(message)) {
             return true;
         }
@@ -171,19 +214,46 @@ public class Task<T> extends Future<T> {
     Object yieldOnce(Coroutine<?> suspended, Object value) {
         frame = suspended;
         resumeValue = value;
-        loop.schedule(step);
+        loop.scheduleStep(this);
         return WovenCode.SUSPENDED;
+    }
+
+    /**
+     * {@code sleep(d)} for {@code d > 0}: parks the task in the loop's timer queue for
+     * {@code delayNanos}, then resumes {@code suspended} with {@code value}. A pending cancellation
+     * cancels the sleep at once, as it cancels the future a sleep awaits in asyncio.
+     */
+    Object sleepOnTimer(Coroutine<?> suspended, long delayNanos, Object value) {
+        frame = suspended;
+        if (mustCancel) {
+            mustCancel = false;
+            return resumeSoonWith(new CancelledError(cancelMessage));
+        }
+        resumeValue = value;
+        timerSequence = loop.addSleepingTask(delayNanos, this);
+        return WovenCode.SUSPENDED;
+    }
+
+    /** Whether the task sleeps on the timer entry numbered {@code sequence}; if not, the entry is stale. */
+    boolean isSleepingOn(long sequence) {
+        return timerSequence == sequence;
+    }
+
+    /** Called by the loop when this task's timer is due: the wake-up runs in this iteration. */
+    void timerDue() {
+        timerSequence = TIMER_FIRED;
+        loop.scheduleStep(this);
     }
 
     private Object resumeSoonWith(Throwable failure) {
         resumeException = failure;
-        loop.schedule(step);
+        loop.scheduleStep(this);
         return WovenCode.SUSPENDED;
     }
 
     /** Called by the future this task waits on when it is done: schedules the step that reads it. */
     void wakeUpAfter(Future<?> future) {
-        loop.schedule(step);
+        loop.scheduleStep(this);
     }
 
     /** The outcome for the await being resumed, taken once: returns the value or throws the exception. */
@@ -202,8 +272,17 @@ public class Task<T> extends Future<T> {
         return value;
     }
 
-    /** Runs one step: the scheduled one, or the wake-up after the waited-on future is done. */
-    private void runStep() {
+    /** Runs one step, the loop's call of this task's ready entry: the scheduled one, or the wake-up after the waited-on future is done. */
+    void runStep() {
+        if (timerSequence != NOT_SLEEPING) {
+            // The timer's wake-up, asyncio's timer callback: the step itself runs in the next iteration.
+            boolean fired = timerSequence == TIMER_FIRED;
+            timerSequence = NOT_SLEEPING;
+            if (fired) {
+                loop.scheduleStep(this);
+            }
+            return;
+        }
         resumeExceptionFromCallee = false;
         Future<?> wokenBy = waiter;
         if (wokenBy != null) {
@@ -317,6 +396,9 @@ public class Task<T> extends Future<T> {
                     .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
         }
         List<StackTraceElement> stack = new ArrayList<>();
+        if (timerSequence != NOT_SLEEPING && !(frame instanceof Sleep) && limit > 0) {
+            stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
+        }
         for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
             stack.add(stackFrameOf(suspended));
         }
@@ -369,36 +451,13 @@ public class Task<T> extends Future<T> {
     @Override
     public String toString() {
         String state = cancelRequests > 0 && !done() ? "cancelling" : describeState();
-        StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(name);
+        StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(getName());
         text.append(" coro=").append(coroutine.functionName());
         if (waiter != null) {
             text.append(" awaiting=").append(waiter);
+        } else if (timerSequence > 0) {
+            text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without
         }
         return text.append(']').toString();
-    }
-
-    /** The task's entry in the ready queue. */
-    private static final class Step extends Handle {
-        private final Task<?> task;
-
-        Step(Task<?> task) {
-            super(null);
-            this.task = task;
-        }
-
-        @Override
-        void run() {
-            task.runStep();
-        }
-
-        @Override
-        String describeCallback() {
-            return "step of " + task.getName();
-        }
-
-        @Override
-        String describeForDebug() {
-            return task.toString();
-        }
     }
 }

@@ -13,8 +13,8 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     /** The deadline, in nanoseconds of the loop's clock. */
     final long whenNanos;
 
-    /** Breaks ties between equal deadlines: the order in which the timers were scheduled. */
-    private final long sequence;
+    /** Breaks ties between equal deadlines: the timer queue's number for this handle, in scheduling order. */
+    long sequence;
 
     /** The loop whose timer queue holds this handle, told of cancellations to compact its queue. */
     private final EventLoop loop;
@@ -22,11 +22,10 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     /** Whether the handle is still in the loop's timer queue (not yet due, or due but not moved). */
     boolean scheduled = true;
 
-    TimerHandle(EventLoop loop, long whenNanos, long sequence, Runnable callback, Context context) {
+    TimerHandle(EventLoop loop, long whenNanos, Runnable callback, Context context) {
         super(callback, context);
         this.loop = loop;
         this.whenNanos = whenNanos;
-        this.sequence = sequence;
     }
 
     /** The deadline in loop time, seconds, as {@link EventLoop#time()} counts them. */

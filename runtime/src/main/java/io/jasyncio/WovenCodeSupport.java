@@ -23,9 +23,9 @@ final class WovenCodeSupport extends CoroutineRuntime {
             }
             return task.suspendOn(frame, future);
         }
-        if (awaitable instanceof Sleep<?> sleep && sleep.yieldsOnce() && sleep.task == null) {
-            // sleep(0) is a bare yield: the awaiting frame itself resumes in the next iteration.
-            return task.yieldOnce(frame, sleep.result);
+        if (awaitable instanceof Sleep<?> sleep && sleep.task == null) {
+            // The awaiting frame itself sleeps: the Sleep object is garbage from here on.
+            return sleep.suspendAwaiter(task, frame);
         }
         if (awaitable instanceof Coroutine<?> coroutine) {
             coroutine.claim(task, frame);

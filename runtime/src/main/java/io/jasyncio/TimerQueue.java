@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import java.util.Arrays;
+
+/**
+ * The loop's timers, asyncio's {@code _scheduled} heap: entries ordered by deadline, then by the
+ * order they were added. An entry is a {@link TimerHandle} ({@code callLater}, {@code callAt}) or a
+ * {@link Task} sleeping until its deadline ({@code sleep(d)} parks the task itself, with no handle).
+ *
+ * <p>Two lanes hold the entries. Most timers are added in deadline order (every {@code sleep(1)} of a
+ * loop ends after the one before it), so an entry whose deadline is not before the newest one of the
+ * FIFO lane goes there, at O(1) to add and to take; the others go to a binary heap. The first entry
+ * is the earlier of the two lanes' first ones. Deadlines, sequence numbers and entries sit in
+ * parallel arrays, so that ordering reads no entry object and a queued timer costs 20 bytes.
+ *
+ * <p>Entries are removed lazily, as asyncio does: a cancelled one stays until it comes first or the
+ * loop compacts the queue with {@link #removeStale}. Loop thread only.
+ */
+final class TimerQueue {
+    private static final int INITIAL_CAPACITY = 16;
+
+    /** Tells whether an entry, with the sequence number it was added under, no longer counts. */
+    interface StaleEntries {
+        /** Whether the entry added as {@code sequence} is cancelled; the queue then drops it. */
+        boolean isStale(Object entry, long sequence);
+    }
+
+    /** Counts entries as they are added: ties between equal deadlines go to the older entry. */
+    private long nextSequence = 1;
+
+    /** The FIFO lane, a ring buffer whose deadlines never decrease from head to tail. */
+    private long[] laneWhen = new long[INITIAL_CAPACITY];
+    private long[] laneSequence = new long[INITIAL_CAPACITY];
+    private Object[] laneEntry = new Object[INITIAL_CAPACITY];
+    private int laneHead;
+    private int laneSize;
+
+    /** The heap lane, a binary min-heap by (deadline, sequence) for entries that came out of order. */
+    private long[] heapWhen = new long[INITIAL_CAPACITY];
+    private long[] heapSequence = new long[INITIAL_CAPACITY];
+    private Object[] heapEntry = new Object[INITIAL_CAPACITY];
+    private int heapSize;
+
+    /** Adds an entry due at {@code whenNanos} and returns its sequence number, unique in this queue. */
+    long add(long whenNanos, Object entry) {
+        long sequence = nextSequence++;
+        if (laneSize == 0 || whenNanos >= laneWhen[laneIndex(laneSize - 1)]) {
+            appendToLane(whenNanos, sequence, entry);
+        } else {
+            pushToHeap(whenNanos, sequence, entry);
+        }
+        return sequence;
+    }
+
+    boolean isEmpty() {
+        return laneSize == 0 && heapSize == 0;
+    }
+
+    int size() {
+        return laneSize + heapSize;
+    }
+
+    /** The deadline of the first entry; the queue must not be empty. */
+    long firstWhen() {
+        return firstIsInLane() ? laneWhen[laneHead] : heapWhen[0];
+    }
+
+    /** The sequence number of the first entry; the queue must not be empty. */
+    long firstSequence() {
+        return firstIsInLane() ? laneSequence[laneHead] : heapSequence[0];
+    }
+
+    /** The first entry; the queue must not be empty. */
+    Object firstEntry() {
+        return firstIsInLane() ? laneEntry[laneHead] : heapEntry[0];
+    }
+
+    /** Removes the first entry; the queue must not be empty. */
+    void removeFirst() {
+        if (firstIsInLane()) {
+            laneEntry[laneHead] = null;
+            laneHead = laneIndex(1);
+            laneSize--;
+        } else {
+            removeHeapTop();
+        }
+    }
+
+    /** Removes every entry that {@code stale} rejects, keeping the order of the others. */
+    void removeStale(StaleEntries stale) {
+        int kept = 0;
+        for (int i = 0; i < laneSize; i++) {
+            int index = laneIndex(i);
+            if (!stale.isStale(laneEntry[index], laneSequence[index])) {
+                int target = laneIndex(kept++);
+                laneWhen[target] = laneWhen[index];
+                laneSequence[target] = laneSequence[index];
+                laneEntry[target] = laneEntry[index];
+            }
+        }
+        for (int i = kept; i < laneSize; i++) {
+            laneEntry[laneIndex(i)] = null;
+        }
+        laneSize = kept;
+        kept = 0;
+        for (int i = 0; i < heapSize; i++) {
+            if (!stale.isStale(heapEntry[i], heapSequence[i])) {
+                heapWhen[kept] = heapWhen[i];
+                heapSequence[kept] = heapSequence[i];
+                heapEntry[kept++] = heapEntry[i];
+            }
+        }
+        Arrays.fill(heapEntry, kept, heapSize, null);
+        heapSize = kept;
+        for (int parent = heapSize / 2 - 1; parent >= 0; parent--) {
+            siftDown(parent);
+        }
+    }
+
+    /** Removes every entry. */
+    void clear() {
+        Arrays.fill(laneEntry, null);
+        Arrays.fill(heapEntry, 0, heapSize, null);
+        laneHead = 0;
+        laneSize = 0;
+        heapSize = 0;
+    }
+
+    private boolean firstIsInLane() {
+        if (heapSize == 0) {
+            return true;
+        }
+        if (laneSize == 0) {
+            return false;
+        }
+        long laneFirst = laneWhen[laneHead];
+        return laneFirst < heapWhen[0] || laneFirst == heapWhen[0] && laneSequence[laneHead] < heapSequence[0];
+    }
+
+    private int laneIndex(int offset) {
+        return (laneHead + offset) & (laneEntry.length - 1);
+    }
+
+    private void appendToLane(long whenNanos, long sequence, Object entry) {
+        if (laneSize == laneEntry.length) {
+            growLane();
+        }
+        int tail = laneIndex(laneSize++);
+        laneWhen[tail] = whenNanos;
+        laneSequence[tail] = sequence;
+        laneEntry[tail] = entry;
+    }
+
+    /** Doubles the ring buffer (its capacity stays a power of two), unrolling it to start at 0. */
+    private void growLane() {
+        int capacity = laneEntry.length;
+        long[] when = new long[capacity * 2];
+        long[] sequence = new long[capacity * 2];
+        Object[] entry = new Object[capacity * 2];
+        int firstPart = capacity - laneHead;
+        System.arraycopy(laneWhen, laneHead, when, 0, firstPart);
+        System.arraycopy(laneWhen, 0, when, firstPart, laneHead);
+        System.arraycopy(laneSequence, laneHead, sequence, 0, firstPart);
+        System.arraycopy(laneSequence, 0, sequence, firstPart, laneHead);
+        System.arraycopy(laneEntry, laneHead, entry, 0, firstPart);
+        System.arraycopy(laneEntry, 0, entry, firstPart, laneHead);
+        laneWhen = when;
+        laneSequence = sequence;
+        laneEntry = entry;
+        laneHead = 0;
+    }
+
+    private void pushToHeap(long whenNanos, long sequence, Object entry) {
+        if (heapSize == heapEntry.length) {
+            heapWhen = Arrays.copyOf(heapWhen, heapSize * 2);
+            heapSequence = Arrays.copyOf(heapSequence, heapSize * 2);
+            heapEntry = Arrays.copyOf(heapEntry, heapSize * 2);
+        }
+        int child = heapSize++;
+        while (child > 0) {
+            int parent = (child - 1) / 2;
+            if (!isBefore(whenNanos, sequence, heapWhen[parent], heapSequence[parent])) {
+                break;
+            }
+            moveHeapSlot(parent, child);
+            child = parent;
+        }
+        setHeapSlot(child, whenNanos, sequence, entry);
+    }
+
+    private void removeHeapTop() {
+        int last = --heapSize;
+        if (last > 0) {
+            moveHeapSlot(last, 0);
+        }
+        heapEntry[last] = null;
+        if (last > 1) {
+            siftDown(0);
+        }
+    }
+
+    /** Moves the entry at {@code slot} down until neither child comes before it. */
+    private void siftDown(int slot) {
+        long when = heapWhen[slot];
+        long sequence = heapSequence[slot];
+        Object entry = heapEntry[slot];
+        int parent = slot;
+        while (true) {
+            int child = 2 * parent + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            int right = child + 1;
+            if (right < heapSize && isBefore(heapWhen[right], heapSequence[right], heapWhen[child], heapSequence[child])) {
+                child = right;
+            }
+            if (!isBefore(heapWhen[child], heapSequence[child], when, sequence)) {
+                break;
+            }
+            moveHeapSlot(child, parent);
+            parent = child;
+        }
+        setHeapSlot(parent, when, sequence, entry);
+    }
+
+    private void moveHeapSlot(int from, int to) {
+        setHeapSlot(to, heapWhen[from], heapSequence[from], heapEntry[from]);
+    }
+
+    private void setHeapSlot(int slot, long when, long sequence, Object entry) {
+        heapWhen[slot] = when;
+        heapSequence[slot] = sequence;
+        heapEntry[slot] = entry;
+    }
+
+    private static boolean isBefore(long when, long sequence, long otherWhen, long otherSequence) {
+        return when < otherWhen || when == otherWhen && sequence < otherSequence;
+    }
+}
