@@ -2,10 +2,10 @@
 # Copyright jasyncio contributors
 """The workloads on CPython's asyncio, measured as WorkloadRunner.java measures the JVM systems.
 
-Usage: python3 asyncio_workloads.py yields|spawn|sleepers key=value...; the keys, the rounds and the
-output lines (about, round, metric) are those of WorkloadRunner. CPython has no figure for the live
-heap, so heap_bytes_per_task is the growth of the resident set after gc.collect(), from before the
-round to the moment every task sleeps.
+Usage: python3 asyncio_workloads.py yields|spawn|sleepers|echo key=value...; the keys, the rounds and
+the output lines (about, round, metric) are those of WorkloadRunner. CPython has no figure for the
+live heap, so heap_bytes_per_task is the growth of the resident set after gc.collect(), from before
+the round to the moment every task sleeps. Echo uses asyncio's streams, as Workloads.echo describes.
 """
 
 import asyncio
@@ -15,6 +15,8 @@ import platform
 import sys
 import time
 
+
+LOOPBACK = "127.0.0.1"
 
 # What the measured rounds leave for the last metric line.
 measurement = {"processor_wait_share": float("nan")}
@@ -51,6 +53,50 @@ async def sleep_and_gather(tasks, seconds, all_parked):
     return sum(await everyone)
 
 
+def echo_message(message_bytes):
+    """The message of EchoMessage.java: the letters a to z over and over."""
+    return bytes(ord("a") + i % 26 for i in range(message_bytes))
+
+
+async def echo_back(reader, writer, round_trips, message_bytes):
+    """The server's task for a connection: echoes round_trips messages, then closes."""
+    for _ in range(round_trips):
+        writer.write(await reader.readexactly(message_bytes))
+        await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+async def talk(port, message, round_trips):
+    """A client: connects, sends message and reads its echo round_trips times, closes; returns the bytes echoed."""
+    reader, writer = await asyncio.open_connection(LOOPBACK, port)
+    echoed = 0
+    for _ in range(round_trips):
+        writer.write(message)
+        await writer.drain()
+        echo = await reader.readexactly(len(message))
+        if echo != message:
+            raise RuntimeError(f"echo {echo!r} differs from the message {message!r}")
+        echoed += len(echo)
+    writer.close()
+    await writer.wait_closed()
+    return echoed
+
+
+async def serve_and_talk(connections, round_trips, message_bytes, connecting, all_echoed):
+    """Starts the echo server, gathers the clients, then closes the server."""
+    server = await asyncio.start_server(
+        lambda reader, writer: echo_back(reader, writer, round_trips, message_bytes), LOOPBACK, 0)
+    async with server:
+        port = server.sockets[0].getsockname()[1]
+        message = echo_message(message_bytes)
+        connecting()
+        clients = [asyncio.create_task(talk(port, message, round_trips)) for _ in range(connections)]
+        echoed = sum(await asyncio.gather(*clients))
+        all_echoed()
+    return echoed
+
+
 def yields(tasks, depth, switches):
     return asyncio.run(start_and_gather(tasks, lambda i: nest(depth, switches)))
 
@@ -61,6 +107,10 @@ def spawn(tasks):
 
 def sleepers(tasks, seconds, all_parked):
     return asyncio.run(sleep_and_gather(tasks, seconds, all_parked))
+
+
+def echo(connections, round_trips, message_bytes, connecting, all_echoed):
+    return asyncio.run(serve_and_talk(connections, round_trips, message_bytes, connecting, all_echoed))
 
 
 def status_bytes(field):
@@ -188,13 +238,32 @@ def measure_sleepers(settings):
     print_metric("rss_bytes_per_task", (status_bytes("VmHWM:") - resident_before) / tasks)
 
 
+def measure_echo(settings):
+    connections, round_trips = int(settings["connections"]), int(settings["round-trips"])
+    message_bytes = int(settings["message-bytes"])
+
+    def one_round():
+        connecting_and_all_echoed = []
+        checksum = echo(connections, round_trips, message_bytes,
+                        lambda: connecting_and_all_echoed.append(time.perf_counter_ns()),
+                        lambda: connecting_and_all_echoed.append(time.perf_counter_ns()))
+        check("echo", checksum, connections * round_trips * message_bytes)
+        if len(connecting_and_all_echoed) != 2:
+            raise RuntimeError("echo did not run both connecting and all_echoed")
+        return connecting_and_all_echoed[1] - connecting_and_all_echoed[0]
+
+    best = measure_rounds(settings, one_round, int(settings["warmup"]), True)
+    print_metric("round_trips_per_second", connections * round_trips / (best / 1e9))
+
+
 def main(argv):
     workload = argv[0]
     settings = dict(setting.split("=", 1) for setting in argv[1:])
     loop = asyncio.new_event_loop()
     print(f"about CPython {platform.python_version()} asyncio, {type(loop).__name__}", flush=True)
     loop.close()
-    {"yields": measure_yields, "spawn": measure_spawn, "sleepers": measure_sleepers}[workload](settings)
+    measure = {"yields": measure_yields, "spawn": measure_spawn, "sleepers": measure_sleepers, "echo": measure_echo}
+    measure[workload](settings)
     print_metric("processor_wait_share", measurement["processor_wait_share"])
 
 

@@ -18,8 +18,9 @@ import java.util.List;
  * <p>Progress goes to standard error, the table to standard output. Options:
  * <pre>
  *   --contenders=jasyncio,vt-1,vt-2,kotlin,cf,cpython   which systems (also: jasyncio-jdk25)
- *   --workloads=yields-2,yields-1000,spawn,deep,sleepers which workloads
- *   --reduced        100,000 tasks instead of 1,000,000 in spawn and sleepers, shorter rounds
+ *   --workloads=yields-2,yields-1000,spawn,deep,sleepers,echo which workloads
+ *   --reduced        100,000 tasks instead of 1,000,000 in spawn and sleepers, shorter rounds,
+ *                    200 round trips a connection instead of 2,000 in echo
  *   --profile=DIR    each JVM process writes a flight recording DIR/CONTENDER-WORKLOAD.jfr
  *   --verbose        show each command and each round
  *   --priority=N     run each process in a scheduling group of its own at nice N (say -20; root only),
@@ -90,7 +91,8 @@ public final class Driver {
         }
         long minutes = Math.round((System.nanoTime() - start) / 60e9);
         return "Measured " + Machine.describe() + "; " + (size == Workload.Size.FULL
-                ? "DESIGN.md's sizes" : "REDUCED sizes (--reduced: " + size.manyTasksLabel() + " tasks in spawn and sleepers)")
+                ? "DESIGN.md's sizes" : "REDUCED sizes (--reduced: " + size.manyTasksLabel() + " tasks in spawn and sleepers, "
+                        + size.roundTripsPerConnection + " round trips a connection in echo)")
                 + "; the run took about " + minutes + " min; load average " + loadBefore + " before it, "
                 + Machine.loadAverage() + " after it" + launcher.describePriority() + ".\n\n" + table.render();
     }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The driver's table, in Markdown: a row per metric, a column per contender, jasyncio first; each
- * peer's figure comes with its ratio to jasyncio's (peer ÷ jasyncio, so above 1× jasyncio is ahead),
- * and the last column holds DESIGN.md's goal.
+ * peer's figure comes with its ratio to jasyncio's (peer ÷ jasyncio, so above 1× jasyncio is ahead
+ * in the rows of times and sizes, and below 1× in those of rates, whose label says "higher is
+ * better"), and the last column holds DESIGN.md's goal.
  */
 final class ResultTable {
     private final List<Contender> contenders;
@@ -41,13 +42,9 @@ final class ResultTable {
                 appendRow(text, row(entry.getKey(), metric, entry.getValue()));
             }
         }
-        // TODO(issue 5): measure echo (TCP round trips per second over loopback, 100 connections) once streams exist.
-        List<String> echo = new ArrayList<>(List.of("echo: TCP round trips/s, 100 connections"));
-        contenders.forEach(contender -> echo.add("—"));
-        echo.add("not measured until streams exist (issue 5)");
-        appendRow(text, echo);
         text.append('\n');
-        text.append("Ratios are peer ÷ jasyncio: above 1× jasyncio is ahead. Times are the fastest of each workload's ")
+        text.append("Ratios are peer ÷ jasyncio: above 1× jasyncio is ahead, except in the rows of rates (higher is better), ")
+                .append("where below 1× it is. Times and rates are those of the fastest of each workload's ")
                 .append("measured rounds (after warm-up rounds on the JVMs); each contender runs each workload in a process ")
                 .append("of its own, with the JVM's default options. † marks a figure whose process spent more than ")
                 .append(Math.round(WorkloadProcess.DISTURBED * 100))
@@ -61,7 +58,7 @@ final class ResultTable {
 
     private List<String> row(Workload workload, Metric metric, Map<Contender, WorkloadProcess.Outcome> byContender) {
         List<String> cells = new ArrayList<>();
-        cells.add(metric.label() + " (" + metric.unit().symbol + ")");
+        cells.add(metric.label() + " (" + metric.unit().symbol + (metric.unit().higherIsBetter ? ", higher is better" : "") + ")");
         Double baseline = figure(byContender.get(contenders.get(0)), metric);
         for (Contender contender : contenders) {
             WorkloadProcess.Outcome outcome = byContender.get(contender);
@@ -82,9 +79,30 @@ final class ResultTable {
     }
 
     private String goal(Workload workload, Metric metric) {
-        if (workload != Workload.DEEP) {
-            return Double.isNaN(metric.goal()) ? "" : "≤ " + metric.unit().formatGoal(metric.goal());
+        return switch (workload) {
+            case DEEP -> deepGoal(metric);
+            case ECHO -> echoGoal(metric);
+            default -> Double.isNaN(metric.goal()) ? ""
+                    : (metric.unit().higherIsBetter ? "≥ " : "≤ ") + metric.unit().formatGoal(metric.goal());
+        };
+    }
+
+    /** Echo has no figure in DESIGN.md: jasyncio should be ahead of every peer, that is above the best peer's figure. */
+    private String echoGoal(Metric metric) {
+        String goal = "ahead of every peer";
+        Map<Contender, WorkloadProcess.Outcome> byContender = outcomes.get(Workload.ECHO);
+        Double best = null;
+        for (Contender peer : contenders.subList(1, contenders.size())) {
+            Double figure = figure(byContender.get(peer), metric);
+            if (figure != null && (best == null || figure > best)) {
+                best = figure;
+            }
         }
+        return best == null ? goal : goal + ": > " + metric.unit().format(best);
+    }
+
+    /** The deep switch's goal is relative to the flat switch's figure, when yields-2 ran. */
+    private String deepGoal(Metric metric) {
         String goal = "≤ " + Workload.DEEP_GOAL_FACTOR + "× yields-2";
         Map<Contender, WorkloadProcess.Outcome> flat = outcomes.get(Workload.YIELDS_2);
         Double flatFigure = flat == null ? null : figure(flat.get(contenders.get(0)), metric);

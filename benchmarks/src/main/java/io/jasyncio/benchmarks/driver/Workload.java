@@ -10,9 +10,6 @@ import java.util.Locale;
  * A workload of DESIGN.md's "Performance goals", as the driver runs it: which workload of
  * {@link io.jasyncio.benchmarks.workloads.Workloads} with which settings, how many rounds, and the
  * rows it fills in the table.
- *
- * <p>TODO(issue 5): echo, TCP round trips per second over loopback with 100 connections, once
- * streams exist; the table marks it as not measured until then.
  */
 enum Workload {
     YIELDS_2("yields-2", "yields", "tasks=2 depth=0", Rounds.SWITCHES,
@@ -26,7 +23,11 @@ enum Workload {
     SLEEPERS("sleepers", "sleepers", "tasks=%d seconds=1", Rounds.SLEEPERS,
             new Metric("wall_seconds", "sleepers: %s tasks `sleep(1)`, wall", Unit.SECONDS, 1.3),
             new Metric("heap_bytes_per_task", "sleepers: live heap a parked task", Unit.BYTES, 200),
-            new Metric("rss_bytes_per_task", "sleepers: peak RSS a parked task", Unit.BYTES, 200));
+            new Metric("rss_bytes_per_task", "sleepers: peak RSS a parked task", Unit.BYTES, 200)),
+    /** DESIGN.md gives echo no figure: its goal is to be ahead of every peer, which {@link ResultTable} writes. */
+    ECHO("echo", "echo", "connections=100 round-trips=%2$d message-bytes=64", Rounds.ECHO,
+            new Metric("round_trips_per_second", "echo: 100 connections, 64-byte round trips over loopback TCP",
+                    Unit.ROUND_TRIPS_PER_SECOND, Double.NaN));
 
     /** The deep switch may cost at most this many times the flat one (yields with 2 tasks). */
     static final double DEEP_GOAL_FACTOR = 1.2;
@@ -35,20 +36,25 @@ enum Workload {
     record Metric(String name, String label, Unit unit, double goal) {
     }
 
-    /** The unit of a metric, and how its figures are written. */
+    /** The unit of a metric, how its figures are written, and which way is better. */
     enum Unit {
-        NANOSECONDS("ns", "%,.0f", "%.1f"),
-        SECONDS("s", "%.2f", "%.2f"),
-        BYTES("B", "%,.0f", "%,.0f");
+        NANOSECONDS("ns", "%,.0f", "%.1f", false),
+        SECONDS("s", "%.2f", "%.2f", false),
+        BYTES("B", "%,.0f", "%,.0f", false),
+        ROUND_TRIPS_PER_SECOND("round trips/s", "%,.0f", "%.1f", true);
 
         final String symbol;
         private final String largeFormat;
         private final String smallFormat;
 
-        Unit(String symbol, String largeFormat, String smallFormat) {
+        /** Whether a larger figure is the better one: true of rates, false of times and sizes. */
+        final boolean higherIsBetter;
+
+        Unit(String symbol, String largeFormat, String smallFormat, boolean higherIsBetter) {
             this.symbol = symbol;
             this.largeFormat = largeFormat;
             this.smallFormat = smallFormat;
+            this.higherIsBetter = higherIsBetter;
         }
 
         String format(double value) {
@@ -66,7 +72,8 @@ enum Workload {
         SWITCHES(3, 5, 3),
         SPAWN(2, 3, 1),
         /** Plus the round that measures memory, which comes first and also warms up. */
-        SLEEPERS(1, 3, 1);
+        SLEEPERS(1, 3, 1),
+        ECHO(2, 3, 2);
 
         final int warmup;
         final int measured;
@@ -81,6 +88,12 @@ enum Workload {
 
     final String id;
     private final String kind;
+
+    /**
+     * The workload's settings, a format whose first argument ({@code %d} or {@code %1$d}) is the
+     * size's {@link Size#manyTasks} and whose second ({@code %2$d}) is its
+     * {@link Size#roundTripsPerConnection}.
+     */
     private final String settingsFormat;
     private final Rounds rounds;
     private final List<Metric> metrics;
@@ -107,7 +120,7 @@ enum Workload {
     List<String> arguments(Size size, boolean jit) {
         List<String> arguments = new ArrayList<>();
         arguments.add(kind);
-        arguments.addAll(List.of(String.format(settingsFormat, size.manyTasks).split(" ")));
+        arguments.addAll(List.of(String.format(settingsFormat, size.manyTasks, size.roundTripsPerConnection).split(" ")));
         arguments.add("warmup=" + (jit ? rounds.warmup : 0));
         arguments.add("rounds=" + (jit ? rounds.measured : rounds.measuredWithoutJit));
         arguments.add("target-ms=" + size.roundMillis);
@@ -125,8 +138,8 @@ enum Workload {
 
     /** The size of a run: DESIGN.md's, or a reduced one for a quick look. */
     enum Size {
-        FULL(1_000_000, 300),
-        REDUCED(100_000, 100);
+        FULL(1_000_000, 300, 2_000),
+        REDUCED(100_000, 100, 200);
 
         /** How many tasks spawn and sleepers start. */
         final int manyTasks;
@@ -134,9 +147,13 @@ enum Workload {
         /** How long a round of the yields workloads lasts, milliseconds. */
         final int roundMillis;
 
-        Size(int manyTasks, int roundMillis) {
+        /** How many round trips each of echo's connections makes in a round (DESIGN.md sets no number). */
+        final int roundTripsPerConnection;
+
+        Size(int manyTasks, int roundMillis, int roundTripsPerConnection) {
             this.manyTasks = manyTasks;
             this.roundMillis = roundMillis;
+            this.roundTripsPerConnection = roundTripsPerConnection;
         }
 
         String manyTasksLabel() {

@@ -8,21 +8,31 @@ import static io.jasyncio.Asyncio.gather;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.run;
 import static io.jasyncio.Asyncio.sleep;
+import static io.jasyncio.streams.Streams.openConnection;
+import static io.jasyncio.streams.Streams.startServer;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.benchmarks.BuildSettings;
+import io.jasyncio.streams.Connection;
+import io.jasyncio.streams.Server;
+import io.jasyncio.streams.StreamReader;
+import io.jasyncio.streams.StreamWriter;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * The workloads on jasyncio: each is one {@code run(...)} of a main coroutine that creates the tasks
- * and gathers them. Runs woven by the agent ({@code -javaagent:jasyncio-agent.jar}).
+ * and gathers them; echo uses {@code io.jasyncio.streams} on the selector loop that {@code run}
+ * makes. Runs woven by the agent ({@code -javaagent:jasyncio-agent.jar}).
  */
 public final class JasyncioWorkloads implements Workloads {
+    private static final String LOOPBACK = "127.0.0.1";
+
     /** Runs one workload, as {@link WorkloadRunner#run} describes. */
     public static void main(String[] args) {
         WorkloadRunner.run(new JasyncioWorkloads(), args);
@@ -46,6 +56,11 @@ public final class JasyncioWorkloads implements Workloads {
     @Override
     public long sleepers(int tasks, double seconds, Runnable allParked) {
         return run(sleepAndGather(tasks, seconds, allParked));
+    }
+
+    @Override
+    public long echo(int connections, int roundTrips, int messageBytes, Runnable connecting, Runnable allEchoed) {
+        return run(serveAndTalk(connections, roundTrips, messageBytes, connecting, allEchoed));
     }
 
     /** Awaits {@code depth} nested calls of itself; the innermost one switches {@code switches} times. */
@@ -90,6 +105,59 @@ public final class JasyncioWorkloads implements Workloads {
         await(sleep(0)); // one iteration, in which every task runs up to its sleep
         allParked.run();
         return result(sum(await(everyone)));
+    }
+
+    /** Starts the echo server, gathers the clients, then closes the server and waits until its connections are closed. */
+    @Async
+    static Coroutine<Long> serveAndTalk(int connections, int roundTrips, int messageBytes, Runnable connecting,
+            Runnable allEchoed) {
+        Server server = await(startServer((reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes),
+                LOOPBACK, 0));
+        long echoed;
+        try {
+            int port = ((InetSocketAddress) server.getBoundAddresses().get(0)).getPort();
+            byte[] message = EchoMessage.of(messageBytes);
+            connecting.run();
+            List<Task<Integer>> clients = new ArrayList<>(connections);
+            for (int i = 0; i < connections; i++) {
+                clients.add(createTask(talk(port, message, roundTrips)));
+            }
+            echoed = sum(await(gather(clients)));
+            allEchoed.run();
+        } finally {
+            server.close();
+            await(server.waitClosed());
+        }
+        return result(echoed);
+    }
+
+    /** The server's task for a connection: echoes {@code roundTrips} messages, then closes. */
+    @Async
+    static Coroutine<Void> echoBack(StreamReader reader, StreamWriter writer, int roundTrips, int messageBytes) {
+        for (int i = 0; i < roundTrips; i++) {
+            writer.write(await(reader.readexactly(messageBytes)));
+            await(writer.drain());
+        }
+        writer.close();
+        await(writer.waitClosed());
+        return result(null);
+    }
+
+    /** A client: connects, sends {@code message} and reads its echo {@code roundTrips} times, closes; returns the bytes echoed. */
+    @Async
+    static Coroutine<Integer> talk(int port, byte[] message, int roundTrips) {
+        Connection connection = await(openConnection(LOOPBACK, port));
+        int echoed = 0;
+        for (int i = 0; i < roundTrips; i++) {
+            connection.writer().write(message);
+            await(connection.writer().drain());
+            byte[] echo = await(connection.reader().readexactly(message.length));
+            EchoMessage.check(message, echo);
+            echoed += echo.length;
+        }
+        connection.writer().close();
+        await(connection.writer().waitClosed());
+        return result(echoed);
     }
 
     private static long sum(List<Integer> values) {

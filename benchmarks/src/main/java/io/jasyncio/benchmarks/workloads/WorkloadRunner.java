@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  *
  * <p>Every JVM system's {@code main} is {@code WorkloadRunner.run(new TheirWorkloads(), args)}, so
  * they are measured by the same code; {@code asyncio_workloads.py} does the same steps in Python.
- * The arguments are the workload ({@code yields}, {@code spawn} or {@code sleepers}) and then
- * {@code key=value} pairs: {@code tasks}, {@code depth}, {@code seconds}, {@code warmup} (rounds run
+ * The arguments are the workload ({@code yields}, {@code spawn}, {@code sleepers} or {@code echo}) and
+ * then {@code key=value} pairs: {@code tasks}, {@code depth}, {@code seconds}, {@code connections},
+ * {@code round-trips} (a connection's), {@code message-bytes}, {@code warmup} (rounds run
  * and discarded), {@code rounds} (rounds measured; the fastest is reported, as
  * other processes on the machine can only slow a round down) and {@code target-ms}
  * (how long a round of {@code yields} should take, which sets its number of switches).
@@ -25,11 +26,15 @@ import java.util.stream.Collectors;
  * <p>Output lines: {@code about TEXT}, {@code round KIND INDEX SECONDS} for each round (kinds:
  * {@code calibrate}, {@code warmup}, {@code measure}, {@code memory}), and the metrics:
  * {@code ns_per_switch} (yields), {@code ns_per_task} (spawn), {@code wall_seconds},
- * {@code heap_bytes_per_task} and {@code rss_bytes_per_task} (sleepers); and last
+ * {@code heap_bytes_per_task} and {@code rss_bytes_per_task} (sleepers), {@code round_trips_per_second}
+ * (echo); and last
  * {@code processor_wait_share}, how much of the time its threads were ready to run during the measured
  * rounds they waited for a processor ({@link ProcessorWait}).
  */
 public final class WorkloadRunner {
+    /** A moment not yet reached: {@code System.nanoTime()} counts from an arbitrary origin, but not from this far. */
+    private static final long NOT_YET = Long.MIN_VALUE;
+
     private final Workloads workloads;
     private final Map<String, String> settings;
 
@@ -44,7 +49,7 @@ public final class WorkloadRunner {
     /** Runs the workload named by {@code args[0]} with the settings that follow, and prints the metrics. */
     public static void run(Workloads workloads, String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: yields|spawn|sleepers [key=value]...");
+            throw new IllegalArgumentException("usage: yields|spawn|sleepers|echo [key=value]...");
         }
         Map<String, String> settings = new HashMap<>();
         for (String setting : Arrays.asList(args).subList(1, args.length)) {
@@ -60,6 +65,7 @@ public final class WorkloadRunner {
             case "yields" -> runner.measureYields();
             case "spawn" -> runner.measureSpawn();
             case "sleepers" -> runner.measureSleepers();
+            case "echo" -> runner.measureEcho();
             default -> throw new IllegalArgumentException("unknown workload: " + args[0]);
         }
         printMetric("processor_wait_share", runner.processorWaitShare);
@@ -150,6 +156,28 @@ public final class WorkloadRunner {
         printMetric("wall_seconds", best / 1e9);
         printMetric("heap_bytes_per_task", (double) (heapWhileParked[0] - heapBefore) / tasks);
         printMetric("rss_bytes_per_task", (double) (Memory.peakResidentBytes() - residentBefore) / tasks);
+    }
+
+    /**
+     * Echo: each round times the wall clock from just before the first client connects to the moment
+     * the last one has closed after its last echo; the fastest round gives the rate.
+     */
+    private void measureEcho() {
+        int connections = intSetting("connections");
+        int roundTrips = intSetting("round-trips");
+        int messageBytes = intSetting("message-bytes");
+        double best = measureRounds(() -> {
+            long[] connectingAndAllEchoed = {NOT_YET, NOT_YET};
+            long checksum = workloads.echo(connections, roundTrips, messageBytes,
+                    () -> connectingAndAllEchoed[0] = System.nanoTime(),
+                    () -> connectingAndAllEchoed[1] = System.nanoTime());
+            check("echo", checksum, (long) connections * roundTrips * messageBytes);
+            if (connectingAndAllEchoed[0] == NOT_YET || connectingAndAllEchoed[1] == NOT_YET) {
+                throw new IllegalStateException("echo did not run both connecting and allEchoed");
+            }
+            return connectingAndAllEchoed[1] - connectingAndAllEchoed[0];
+        }, intSetting("warmup"), true);
+        printMetric("round_trips_per_second", (double) connections * roundTrips / (best / 1e9));
     }
 
     /** One timed round: returns the nanoseconds it took. */

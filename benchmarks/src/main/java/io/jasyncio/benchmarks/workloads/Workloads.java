@@ -10,6 +10,10 @@ package io.jasyncio.benchmarks.workloads;
  * <p>A "task" is whatever the system schedules concurrently (a jasyncio {@code Task}, a virtual
  * thread, a Kotlin coroutine, a {@code CompletableFuture} chain); a "switch" is one {@code sleep(0)}
  * or its equivalent: the task gives way to every other ready task once.
+ *
+ * <p>Echo is the one workload with sockets: each system uses its own (jasyncio's streams, blocking
+ * {@code java.net} sockets, NIO's asynchronous channels, CPython's streams), always over loopback
+ * TCP with {@code TCP_NODELAY}, as asyncio sets it on every TCP connection.
  */
 public interface Workloads {
     /** What runs the workloads, for the table's notes: the library and version, and how it is set up. */
@@ -30,4 +34,17 @@ public interface Workloads {
      * once every one of them sleeps, and gathers them: returns {@code tasks}.
      */
     long sleepers(int tasks, double seconds, Runnable allParked);
+
+    /**
+     * Starts an echo server on 127.0.0.1, at a port the system chooses, and {@code connections}
+     * clients at once. Each client opens a connection to the server, then {@code roundTrips} times
+     * sends {@code EchoMessage.of(messageBytes)} and waits for all of its bytes to come back before it
+     * sends again, then closes; the server runs a task per connection that echoes {@code roundTrips}
+     * messages of {@code messageBytes} bytes, then closes. Runs {@code connecting} just before the
+     * first client connects and {@code allEchoed} once every client has closed after its last echo,
+     * so that the time between them leaves the server's start and end out. Fails if an echo differs
+     * from the message; returns the bytes echoed to the clients:
+     * {@code connections * roundTrips * messageBytes}.
+     */
+    long echo(int connections, int roundTrips, int messageBytes, Runnable connecting, Runnable allEchoed);
 }
