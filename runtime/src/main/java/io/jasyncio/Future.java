@@ -20,27 +20,22 @@ import java.util.function.Consumer;
 public non-sealed class Future<T> implements Awaitable<T> {
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
-    private static final byte CANCELLED = 2;
+    private static final byte FAILED = 2;
+    private static final byte CANCELLED = 3;
 
     /** The loop that runs this future's callbacks. */
     final EventLoop loop;
 
     private byte state = PENDING;
 
-    /** The result once finished without an exception. */
-    private T result;
-
-    /** The exception once finished with one; the same object is rethrown every time. */
-    private Throwable exception;
-
-    /** The message given to {@code cancel(msg)}; {@code null} for none. */
-    private String cancelMessage;
-
     /**
-     * The error a cancelled task's coroutine ended with, handed to the first reader so that the
-     * message and stack of the original cancellation survive.
+     * What the future ended with, one field for every state so that a future stays small: the result
+     * ({@code FINISHED}); the exception, the same object rethrown every time ({@code FAILED}); or
+     * ({@code CANCELLED}) the message given to {@code cancel(msg)}, {@code null} for none, or the
+     * error a cancelled task's coroutine ended with, handed to the first reader so that the message
+     * and stack of the original cancellation survive.
      */
-    private CancelledError cancelledError;
+    private Object outcome;
 
     /**
      * The done callbacks in registration order: {@code null}, one callback, or a {@link CallbackList}
@@ -79,18 +74,18 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * The result: the value if finished, the exception rethrown as it was set if it failed,
      * {@link CancelledError} if cancelled, {@link InvalidStateException} if still pending.
      */
+    @SuppressWarnings("unchecked")
     public T result() {
         switch (state) {
+            case FINISHED:
+                return (T) outcome;
+            case FAILED:
+                markExceptionRetrieved();
+                throw Throwables.sneakyThrow((Throwable) outcome);
             case CANCELLED:
                 throw makeCancelledError();
-            case PENDING:
-                throw new InvalidStateException("Result is not ready.");
             default:
-                if (exception != null) {
-                    markExceptionRetrieved();
-                    throw Throwables.sneakyThrow(exception);
-                }
-                return result;
+                throw new InvalidStateException("Result is not ready.");
         }
     }
 
@@ -100,13 +95,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
      */
     public Throwable exception() {
         switch (state) {
+            case FINISHED:
+                return null;
+            case FAILED:
+                markExceptionRetrieved();
+                return (Throwable) outcome;
             case CANCELLED:
                 throw makeCancelledError();
-            case PENDING:
-                throw new InvalidStateException("Exception is not set.");
             default:
-                markExceptionRetrieved();
-                return exception;
+                throw new InvalidStateException("Exception is not set.");
         }
     }
 
@@ -115,9 +112,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new InvalidStateException("invalid state: " + this);
         }
-        result = value;
-        state = FINISHED;
-        scheduleCallbacks();
+        finishWithResult(value);
     }
 
     /** Finishes the future with an exception and schedules its callbacks; {@link InvalidStateException} if done. */
@@ -146,9 +141,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             return false;
         }
-        state = CANCELLED;
-        cancelMessage = message;
-        scheduleCallbacks();
+        finishCancelled(null, message);
         return true;
     }
 
@@ -243,15 +236,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Finishes the future, bypassing the checks that subclasses such as {@link Task} add. */
     final void finishWithResult(T value) {
-        result = value;
+        outcome = value;
         state = FINISHED;
         scheduleCallbacks();
     }
 
     /** Finishes the future with an exception, bypassing subclass checks. */
     final void finishWithException(Throwable failure) {
-        exception = failure;
-        state = FINISHED;
+        outcome = failure;
+        state = FAILED;
         scheduleCallbacks();
         unretrieved = NeverRetrievedReport.register(this, failure);
     }
@@ -283,41 +276,40 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Cancels the future on behalf of a task whose coroutine ended with {@code error}. */
     final void finishCancelled(CancelledError error, String message) {
-        cancelledError = error;
-        cancelMessage = message;
+        outcome = error != null ? error : message;
         state = CANCELLED;
         scheduleCallbacks();
     }
 
     /** Whether the future finished with an exception (cancelled futures excluded). */
     final boolean failed() {
-        return state == FINISHED && exception != null;
+        return state == FAILED;
     }
 
     /** The result without checks, for code that has seen the future finish without an exception. */
+    @SuppressWarnings("unchecked")
     final T resultNow() {
-        return result;
+        return (T) outcome;
     }
 
     /** The exception without checks, for code that has seen {@link #failed()}; the exception counts as retrieved. */
     final Throwable exceptionNow() {
         markExceptionRetrieved();
-        return exception;
+        return (Throwable) outcome;
     }
 
     /** The message given to {@code cancel(msg)}, for tasks that forward it. */
     final String cancelMessage() {
-        return cancelMessage;
+        return state == CANCELLED && outcome instanceof String message ? message : null;
     }
 
     /** The error that awaiting this cancelled future throws: the original one for a task, once. */
     final CancelledError makeCancelledError() {
-        CancelledError error = cancelledError;
-        if (error != null) {
-            cancelledError = null;
+        if (state == CANCELLED && outcome instanceof CancelledError error) {
+            outcome = null; // later readers get a new error without message, as in 3.11
             return error;
         }
-        return new CancelledError(cancelMessage);
+        return new CancelledError(cancelMessage());
     }
 
     /** The state as asyncio's repr writes it: {@code pending}, {@code cancelled}, {@code finished ...}. */
@@ -328,7 +320,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             case CANCELLED:
                 return "cancelled";
             default:
-                return exception != null ? "finished exception=" + exception : "finished result=" + result;
+                return (state == FAILED ? "finished exception=" : "finished result=") + outcome;
         }
     }
 

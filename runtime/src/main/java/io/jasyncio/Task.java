@@ -72,14 +72,17 @@ public class Task<T> extends Future<T> {
     /** How many cancellation requests are pending, asyncio's {@code cancelling()}. */
     private int cancelRequests;
 
-    /** The value that the next step delivers to the await being resumed. */
-    private Object resumeValue;
+    /**
+     * What the next step delivers to the await being resumed: the value it returns, or, if
+     * {@link #resumeThrows}, the exception it throws. One field for both keeps a task small.
+     */
+    private Object resumeOutcome;
 
-    /** The exception that the next step throws at the await being resumed, if any. */
-    private Throwable resumeException;
+    /** Whether {@link #resumeOutcome} is an exception to throw at the await being resumed. */
+    private boolean resumeThrows;
 
     /**
-     * Whether {@link #resumeException} was thrown by the coroutine that the resumed one awaits, so
+     * Whether the exception to throw was thrown by the coroutine that the resumed one awaits, so
      * that the awaiter's frames belong in its stack trace.
      */
     private boolean resumeExceptionFromCallee;
@@ -167,8 +170,7 @@ public class Task<T> extends Future<T> {
                 timerSequence = NOT_SLEEPING;
                 loop.timerCancelled();
             }
-            resumeValue = null;
-            resumeException = new CancelledError(message);
+            resumeWithException(new CancelledError(message));
             loop.scheduleStep(this);
             return true;
         }
@@ -213,7 +215,7 @@ public class Task<T> extends Future<T> {
     /** A bare yield, as {@code sleep(0)}: resumes {@code suspended} with {@code value} in the next iteration. */
     Object yieldOnce(Coroutine<?> suspended, Object value) {
         frame = suspended;
-        resumeValue = value;
+        resumeWithValue(value);
         loop.scheduleStep(this);
         return WovenCode.SUSPENDED;
     }
@@ -229,7 +231,7 @@ public class Task<T> extends Future<T> {
             mustCancel = false;
             return resumeSoonWith(new CancelledError(cancelMessage));
         }
-        resumeValue = value;
+        resumeWithValue(value);
         timerSequence = loop.addSleepingTask(delayNanos, this);
         return WovenCode.SUSPENDED;
     }
@@ -246,7 +248,7 @@ public class Task<T> extends Future<T> {
     }
 
     private Object resumeSoonWith(Throwable failure) {
-        resumeException = failure;
+        resumeWithException(failure);
         loop.scheduleStep(this);
         return WovenCode.SUSPENDED;
     }
@@ -256,20 +258,31 @@ public class Task<T> extends Future<T> {
         loop.scheduleStep(this);
     }
 
+    private void resumeWithValue(Object value) {
+        resumeOutcome = value;
+        resumeThrows = false;
+    }
+
+    private void resumeWithException(Throwable failure) {
+        resumeOutcome = failure;
+        resumeThrows = true;
+    }
+
     /** The outcome for the await being resumed, taken once: returns the value or throws the exception. */
     Object takeResumeValue() {
-        Throwable failure = resumeException;
-        Object value = resumeValue;
-        resumeException = null;
-        resumeValue = null;
-        if (failure != null) {
+        Object outcome = resumeOutcome;
+        boolean throwsIt = resumeThrows;
+        resumeOutcome = null;
+        resumeThrows = false;
+        if (throwsIt) {
+            Throwable failure = (Throwable) outcome;
             if (resumeExceptionFromCallee) {
                 resumeExceptionFromCallee = false;
                 StackTraces.continueInAwaiter(failure);
             }
             throw Throwables.sneakyThrow(failure);
         }
-        return value;
+        return outcome;
     }
 
     /** Runs one step, the loop's call of this task's ready entry: the scheduled one, or the wake-up after the waited-on future is done. */
@@ -288,20 +301,19 @@ public class Task<T> extends Future<T> {
         if (wokenBy != null) {
             waiter = null;
             if (wokenBy.cancelled()) {
-                resumeException = wokenBy.makeCancelledError();
+                resumeWithException(wokenBy.makeCancelledError());
             } else if (wokenBy.failed()) {
-                resumeException = wokenBy.exceptionNow();
+                resumeWithException(wokenBy.exceptionNow());
             } else {
-                resumeValue = wokenBy.resultNow();
+                resumeWithValue(wokenBy.resultNow());
             }
         }
         if (done()) {
             throw new InvalidStateException("step(): already done: " + this);
         }
         if (mustCancel) {
-            if (!(resumeException instanceof CancelledError)) {
-                resumeException = new CancelledError(cancelMessage);
-                resumeValue = null;
+            if (!(resumeThrows && resumeOutcome instanceof CancelledError)) {
+                resumeWithException(new CancelledError(cancelMessage));
             }
             mustCancel = false;
         }
@@ -323,9 +335,9 @@ public class Task<T> extends Future<T> {
             Object outcome = null;
             Throwable failure = null;
             try {
-                if (!current.started && resumeException != null) {
-                    failure = resumeException;
-                    resumeException = null;
+                if (!current.started && resumeThrows) {
+                    failure = (Throwable) resumeOutcome;
+                    resumeWithValue(null);
                 } else {
                     outcome = Coroutine.run(current);
                 }
@@ -342,10 +354,10 @@ public class Task<T> extends Future<T> {
                 return;
             }
             if (failure != null) {
-                resumeException = failure;
+                resumeWithException(failure);
                 resumeExceptionFromCallee = true;
             } else {
-                resumeValue = outcome;
+                resumeWithValue(outcome);
             }
             current = awaiter;
         }
