@@ -96,8 +96,11 @@ public class EventLoop {
      */
     private Context.Current threadContext;
 
-    /** This loop's tasks, held weakly, for {@code allTasks()}. */
+    /** This loop's tasks that wait on futures, held weakly, for {@code allTasks()}. */
     private final TaskRegistry tasks = new TaskRegistry();
+
+    /** Numbers this loop's tasks in creation order. */
+    private long taskCreationCount;
 
     /**
      * The failures of this loop's futures that nobody retrieved yet and that were not reported yet,
@@ -272,7 +275,6 @@ public class EventLoop {
             checkThread();
         }
         Task<T> task = new Task<>(this, coroutine, name, context);
-        tasks.add(task);
         if (eagerTasks && isRunning()) {
             runEagerly(task);
         } else {
@@ -312,7 +314,21 @@ public class EventLoop {
 
     /** The tasks of this loop that are not done, in creation order, asyncio's {@code all_tasks(loop)}. */
     final Set<Task<?>> allTasks() {
-        return tasks.pending();
+        return tasks.pending(found -> {
+            found.accept(currentTask);
+            ready.forEach(found);
+            timers.forEachEntry(found);
+        });
+    }
+
+    /** The creation number of a new task of this loop. */
+    final long nextTaskCreationNumber() {
+        return ++taskCreationCount;
+    }
+
+    /** Registers {@code task}, which waits on a future for the first time, for {@code allTasks()}. */
+    final void watchWaitingTask(Task<?> task) {
+        tasks.watch(task);
     }
 
     /** The context that a handle scheduled now runs in: the current one of the loop's thread. */

@@ -63,8 +63,26 @@ public class Task<T> extends Future<T> {
     /** The future this task is suspended on, asyncio's {@code _fut_waiter}. */
     private Future<?> waiter;
 
-    /** Whether the next step must throw {@link CancelledError} into the coroutine. */
-    private boolean mustCancel;
+    /** {@link #flags}: the next step must throw {@link CancelledError} into the coroutine, asyncio's {@code _must_cancel}. */
+    private static final int MUST_CANCEL = 1;
+
+    /** {@link #flags}: {@link #resumeOutcome} is an exception to throw at the await being resumed. */
+    private static final int RESUME_THROWS = 1 << 1;
+
+    /**
+     * {@link #flags}: the exception to throw was thrown by the coroutine that the resumed one awaits,
+     * so that the awaiter's frames belong in its stack trace.
+     */
+    private static final int EXCEPTION_FROM_CALLEE = 1 << 2;
+
+    /** {@link #flags}: the loop's registry watches this task, since it once waited on a future. */
+    private static final int WATCHED = 1 << 3;
+
+    /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
+    private byte flags;
+
+    /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
+    final long creationNumber;
 
     /** The message of the pending cancellation request. */
     private String cancelMessage;
@@ -74,18 +92,10 @@ public class Task<T> extends Future<T> {
 
     /**
      * What the next step delivers to the await being resumed: the value it returns, or, if
-     * {@link #resumeThrows}, the exception it throws. One field for both keeps a task small.
+     * {@link #RESUME_THROWS}, the exception it throws. One field for both keeps a task small.
      */
     private Object resumeOutcome;
 
-    /** Whether {@link #resumeOutcome} is an exception to throw at the await being resumed. */
-    private boolean resumeThrows;
-
-    /**
-     * Whether the exception to throw was thrown by the coroutine that the resumed one awaits, so
-     * that the awaiter's frames belong in its stack trace.
-     */
-    private boolean resumeExceptionFromCallee;
 
     /**
      * The context the task's steps run in: the one it was created in, with what its steps set. The
@@ -102,6 +112,7 @@ public class Task<T> extends Future<T> {
         this.frame = coroutine;
         this.name = name;
         this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
+        this.creationNumber = loop.nextTaskCreationNumber();
         this.context = context;
     }
 
@@ -177,7 +188,7 @@ public class Task<T> extends Future<T> {
         if (waiter != null && waiter.cancel(message)) {
             return true;
         }
-        mustCancel = true;
+        setFlag(MUST_CANCEL, true);
         cancelMessage = message;
         return true;
     }
@@ -206,8 +217,13 @@ public class Task<T> extends Future<T> {
         }
         waiter = future;
         future.addWaiter(this);
-        if (mustCancel && future.cancel(cancelMessage)) {
-            mustCancel = false;
+        if (!hasFlag(WATCHED)) {
+            // Waiting on a future is the one state in which the loop holds no reference to the task.
+            setFlag(WATCHED, true);
+            loop.watchWaitingTask(this);
+        }
+        if (hasFlag(MUST_CANCEL) && future.cancel(cancelMessage)) {
+            setFlag(MUST_CANCEL, false);
         }
         return WovenCode.SUSPENDED;
     }
@@ -227,8 +243,8 @@ public class Task<T> extends Future<T> {
      */
     Object sleepOnTimer(Coroutine<?> suspended, long delayNanos, Object value) {
         frame = suspended;
-        if (mustCancel) {
-            mustCancel = false;
+        if (hasFlag(MUST_CANCEL)) {
+            setFlag(MUST_CANCEL, false);
             return resumeSoonWith(new CancelledError(cancelMessage));
         }
         resumeWithValue(value);
@@ -258,26 +274,33 @@ public class Task<T> extends Future<T> {
         loop.scheduleStep(this);
     }
 
+    private boolean hasFlag(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    private void setFlag(int flag, boolean on) {
+        flags = (byte) (on ? flags | flag : flags & ~flag);
+    }
+
     private void resumeWithValue(Object value) {
         resumeOutcome = value;
-        resumeThrows = false;
+        setFlag(RESUME_THROWS, false);
     }
 
     private void resumeWithException(Throwable failure) {
         resumeOutcome = failure;
-        resumeThrows = true;
+        setFlag(RESUME_THROWS, true);
     }
 
     /** The outcome for the await being resumed, taken once: returns the value or throws the exception. */
     Object takeResumeValue() {
         Object outcome = resumeOutcome;
-        boolean throwsIt = resumeThrows;
-        resumeOutcome = null;
-        resumeThrows = false;
+        boolean throwsIt = hasFlag(RESUME_THROWS);
+        resumeWithValue(null);
         if (throwsIt) {
             Throwable failure = (Throwable) outcome;
-            if (resumeExceptionFromCallee) {
-                resumeExceptionFromCallee = false;
+            if (hasFlag(EXCEPTION_FROM_CALLEE)) {
+                setFlag(EXCEPTION_FROM_CALLEE, false);
                 StackTraces.continueInAwaiter(failure);
             }
             throw Throwables.sneakyThrow(failure);
@@ -296,7 +319,7 @@ public class Task<T> extends Future<T> {
             }
             return;
         }
-        resumeExceptionFromCallee = false;
+        setFlag(EXCEPTION_FROM_CALLEE, false);
         Future<?> wokenBy = waiter;
         if (wokenBy != null) {
             waiter = null;
@@ -311,11 +334,11 @@ public class Task<T> extends Future<T> {
         if (done()) {
             throw new InvalidStateException("step(): already done: " + this);
         }
-        if (mustCancel) {
-            if (!(resumeThrows && resumeOutcome instanceof CancelledError)) {
+        if (hasFlag(MUST_CANCEL)) {
+            if (!(hasFlag(RESUME_THROWS) && resumeOutcome instanceof CancelledError)) {
                 resumeWithException(new CancelledError(cancelMessage));
             }
-            mustCancel = false;
+            setFlag(MUST_CANCEL, false);
         }
         loop.enterTask(this);
         try {
@@ -335,7 +358,7 @@ public class Task<T> extends Future<T> {
             Object outcome = null;
             Throwable failure = null;
             try {
-                if (!current.started && resumeThrows) {
+                if (!current.started && hasFlag(RESUME_THROWS)) {
                     failure = (Throwable) resumeOutcome;
                     resumeWithValue(null);
                 } else {
@@ -355,7 +378,7 @@ public class Task<T> extends Future<T> {
             }
             if (failure != null) {
                 resumeWithException(failure);
-                resumeExceptionFromCallee = true;
+                setFlag(EXCEPTION_FROM_CALLEE, true);
             } else {
                 resumeWithValue(outcome);
             }
@@ -375,8 +398,8 @@ public class Task<T> extends Future<T> {
             if (Throwables.isFatal(failure)) {
                 throw (Error) failure; // the task records it, but the JVM is in no state to go on running tasks
             }
-        } else if (mustCancel) {
-            mustCancel = false;
+        } else if (hasFlag(MUST_CANCEL)) {
+            setFlag(MUST_CANCEL, false);
             finishCancelled(null, cancelMessage);
         } else {
             finishWithResult((T) outcome);

@@ -4,49 +4,65 @@ package io.jasyncio;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The tasks of one loop, held weakly, asyncio's {@code _all_tasks} {@code WeakSet}: the registry
- * behind {@code allTasks()}. As in asyncio, a pending task that nothing else references can be
- * garbage-collected; keep a reference to a task you start and forget. Loop thread only.
+ * The registry behind {@code allTasks()}, asyncio's {@code _all_tasks} {@code WeakSet}, kept without
+ * a weak reference per task. A pending task is in one of three places: the ready queue (its step
+ * is scheduled, or it is running), the timer queue (it sleeps), or the callbacks of a future it
+ * waits on. The loop holds the first two strongly, as asyncio's handles do; only a task waiting on a
+ * future may be unreachable, and only such a task is registered here, weakly, the first time it
+ * waits. As in asyncio, a pending task that nothing references can then be garbage-collected: keep
+ * a reference to a task you start and forget. Loop thread only.
  *
- * <p>Adding costs one weak reference. Entries of tasks that finished or were collected are swept out
- * when the list has doubled since the last sweep, so the list stays within twice the number of tasks
- * alive and the sweeps cost a constant amount per task.
+ * <p>Registering costs one weak reference per task that ever waits on a future. Entries of tasks that
+ * finished or were collected are swept out when the list has doubled since the last sweep, so the
+ * list stays within twice the number of tasks registered and alive.
  */
 final class TaskRegistry {
     /** The smallest size at which a sweep runs. */
     private static final int FIRST_SWEEP = 64;
 
-    /** Every task registered since the last sweep, and the pending ones from before it, in creation order. */
-    private final ArrayList<WeakReference<Task<?>>> tasks = new ArrayList<>();
+    /** The tasks registered since the last sweep, and the pending ones from before it. */
+    private final ArrayList<WeakReference<Task<?>>> waitingTasks = new ArrayList<>();
 
-    /** The size at which the next {@link #add} sweeps. */
+    /** The size at which the next {@link #watch} sweeps. */
     private int sweepAt = FIRST_SWEEP;
 
-    /** Registers a new task. */
-    void add(Task<?> task) {
-        if (tasks.size() >= sweepAt) {
-            tasks.removeIf(reference -> {
+    /** Registers a task that waits on a future for the first time. */
+    void watch(Task<?> task) {
+        if (waitingTasks.size() >= sweepAt) {
+            waitingTasks.removeIf(reference -> {
                 Task<?> registered = reference.get();
                 return registered == null || registered.done();
             });
-            sweepAt = Math.max(FIRST_SWEEP, 2 * tasks.size());
+            sweepAt = Math.max(FIRST_SWEEP, 2 * waitingTasks.size());
         }
-        tasks.add(new WeakReference<>(task));
+        waitingTasks.add(new WeakReference<>(task));
     }
 
-    /** The registered tasks that are not done, in creation order. */
-    Set<Task<?>> pending() {
-        Set<Task<?>> pending = new LinkedHashSet<>();
-        for (WeakReference<Task<?>> reference : tasks) {
-            Task<?> task = reference.get();
-            if (task != null && !task.done()) {
-                pending.add(task);
+    /**
+     * The pending tasks, in creation order: those that {@code heldByLoop} reports (the ready and timer
+     * queues' tasks, the running one) and the registered ones still alive.
+     */
+    Set<Task<?>> pending(Consumer<Consumer<Object>> heldByLoop) {
+        Map<Task<?>, Boolean> found = new IdentityHashMap<>();
+        Consumer<Object> collect = entry -> {
+            if (entry instanceof Task<?> task && !task.done()) {
+                found.put(task, Boolean.TRUE);
             }
+        };
+        heldByLoop.accept(collect);
+        for (WeakReference<Task<?>> reference : waitingTasks) {
+            collect.accept(reference.get());
         }
-        return pending;
+        ArrayList<Task<?>> tasks = new ArrayList<>(found.keySet());
+        tasks.sort(Comparator.comparingLong(task -> task.creationNumber));
+        return new LinkedHashSet<>(tasks);
     }
 }

@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The loop's timers, asyncio's {@code _scheduled} heap: entries ordered by deadline, then by the
@@ -116,6 +117,16 @@ final class TimerQueue {
         heapSize = kept;
         for (int parent = heapSize / 2 - 1; parent >= 0; parent--) {
             siftDown(parent);
+        }
+    }
+
+    /** Gives every entry, stale ones included, to {@code action}, in no particular order. */
+    void forEachEntry(Consumer<Object> action) {
+        for (int i = 0; i < laneSize; i++) {
+            action.accept(laneEntry[laneIndex(i)]);
+        }
+        for (int i = 0; i < heapSize; i++) {
+            action.accept(heapEntry[i]);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** {@code allTasks()}: the pending tasks of a loop, held weakly as asyncio holds them. */
+/** {@code allTasks()}: the pending tasks of a loop, those waiting on futures held weakly as asyncio holds them. */
 class AllTasksTest extends LoopTestSupport {
     @Test
     void allTasksListsThePendingTasksOfTheLoopInCreationOrder() throws Exception {
@@ -34,6 +34,28 @@ class AllTasksTest extends LoopTestSupport {
             other.runUntilComplete(ofAnotherLoop);
             other.close();
             assertTrue(done.done());
+        });
+    }
+
+    /**
+     * A pending task is in the ready queue, in the timer queue or among a future's callbacks; the
+     * loop finds it in each, and the tasks come out in creation order whatever their places.
+     */
+    @Test
+    void allTasksFindsTasksWhereverTheyWaitInCreationOrder() throws Exception {
+        runTest(loop -> {
+            Future<Object> future = loop.createFuture();
+            Task<Object> waiting = loop.createTask(coroutine(awaited -> future), "waiting");
+            Task<Void> sleeping = loop.createTask(sleep(5), "sleeping");
+            Task<Object> yielding = loop.createTask(coroutine(awaited -> sleep(0), awaited -> Asyncio.result("yielded")), "yielding");
+            runOnce(loop);
+            Task<Void> fresh = loop.createTask(sleep(0), "fresh");
+            assertEquals(List.of("waiting", "sleeping", "yielding", "fresh"),
+                    Asyncio.allTasks(loop).stream().map(Task::getName).toList());
+            future.setResult("set");
+            loop.runUntilComplete(sleeping);
+            assertEquals(List.of("set", "yielded"), List.of(waiting.result(), yielding.result()));
+            assertTrue(fresh.done());
         });
     }
 
