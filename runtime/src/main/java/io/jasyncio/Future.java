@@ -38,17 +38,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private Object outcome;
 
     /**
-     * The done callbacks in registration order: {@code null}, one callback, or a {@link CallbackList}
-     * of them. Each is a {@code Consumer} or a {@link Task} waiting on this future (its wake-up). One
-     * waiter is the common case, so it needs no list.
+     * While pending, the done callbacks in registration order: {@code null}, one callback, or a
+     * {@link CallbackList} of them. Each is a {@code Consumer} or a {@link Task} waiting on this future
+     * (its wake-up). One waiter is the common case, so it needs no list. Once done, the callbacks are
+     * scheduled and the field is free: a failed future keeps there the {@link NeverRetrievedReport} to
+     * make if its exception is never retrieved, asyncio's {@code _log_traceback}, until it is read or
+     * the future is cancelled. One field for both keeps every future and task smaller.
      */
     private Object callbacks;
-
-    /**
-     * The report to make if this future's exception is never retrieved, asyncio's
-     * {@code _log_traceback}: set when it fails, cleared when its exception is read or it is cancelled.
-     */
-    private NeverRetrievedReport unretrieved;
 
     /** Creates a pending future bound to {@code loop}; {@code loop.createFuture()} does the same. */
     public Future(EventLoop loop) {
@@ -164,8 +161,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Removes every registration of {@code callback} and returns how many there were. */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
-        if (callbacks == null) {
-            return 0;
+        if (state != PENDING || callbacks == null) {
+            return 0; // a done future has scheduled its callbacks already, as asyncio clears its list
         }
         if (callbacks instanceof CallbackList list) {
             int before = list.size();
@@ -246,7 +243,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         outcome = failure;
         state = FAILED;
         scheduleCallbacks();
-        unretrieved = NeverRetrievedReport.register(this, failure);
+        callbacks = NeverRetrievedReport.register(this, failure);
     }
 
     /**
@@ -254,9 +251,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * be reported as never retrieved.
      */
     final void markExceptionRetrieved() {
-        NeverRetrievedReport report = unretrieved;
-        if (report != null) {
-            unretrieved = null;
+        if (state == FAILED && callbacks instanceof NeverRetrievedReport report) {
+            callbacks = null;
             report.retrieved();
         }
     }

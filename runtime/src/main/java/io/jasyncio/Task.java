@@ -84,11 +84,8 @@ public class Task<T> extends Future<T> {
     /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
     final long creationNumber;
 
-    /** The message of the pending cancellation request. */
-    private String cancelMessage;
-
-    /** How many cancellation requests are pending, asyncio's {@code cancelling()}. */
-    private int cancelRequests;
+    /** The task's cancellation requests, made on the first one: most tasks are never cancelled. */
+    private CancelRequests cancelRequests;
 
     /**
      * What the next step delivers to the await being resumed: the value it returns, or, if
@@ -141,7 +138,7 @@ public class Task<T> extends Future<T> {
      * others' by it; a task that swallows a {@link CancelledError} keeps its count.
      */
     public int cancelling() {
-        return cancelRequests;
+        return cancelRequests == null ? 0 : cancelRequests.count;
     }
 
     /**
@@ -151,10 +148,10 @@ public class Task<T> extends Future<T> {
      * {@code TaskGroup} does not take that cancellation for its own.
      */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
+        if (cancelRequests != null && cancelRequests.count > 0) {
+            cancelRequests.count--;
         }
-        return cancelRequests;
+        return cancelling();
     }
 
     /**
@@ -172,7 +169,10 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        cancelRequests++;
+        if (cancelRequests == null) {
+            cancelRequests = new CancelRequests();
+        }
+        cancelRequests.count++;
         if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
             // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
             if (timerSequence == TIMER_FIRED) {
@@ -189,7 +189,7 @@ public class Task<T> extends Future<T> {
             return true;
         }
         setFlag(MUST_CANCEL, true);
-        cancelMessage = message;
+        cancelRequests.message = message;
         return true;
     }
 
@@ -222,7 +222,7 @@ public class Task<T> extends Future<T> {
             setFlag(WATCHED, true);
             loop.watchWaitingTask(this);
         }
-        if (hasFlag(MUST_CANCEL) && future.cancel(cancelMessage)) {
+        if (hasFlag(MUST_CANCEL) && future.cancel(pendingCancelMessage())) {
             setFlag(MUST_CANCEL, false);
         }
         return WovenCode.SUSPENDED;
@@ -245,7 +245,7 @@ public class Task<T> extends Future<T> {
         frame = suspended;
         if (hasFlag(MUST_CANCEL)) {
             setFlag(MUST_CANCEL, false);
-            return resumeSoonWith(new CancelledError(cancelMessage));
+            return resumeSoonWith(new CancelledError(pendingCancelMessage()));
         }
         resumeWithValue(value);
         timerSequence = loop.addSleepingTask(delayNanos, this);
@@ -272,6 +272,11 @@ public class Task<T> extends Future<T> {
     /** Called by the future this task waits on when it is done: schedules the step that reads it. */
     void wakeUpAfter(Future<?> future) {
         loop.scheduleStep(this);
+    }
+
+    /** The message of the pending cancellation, the one {@link #MUST_CANCEL} delivers. */
+    private String pendingCancelMessage() {
+        return cancelRequests == null ? null : cancelRequests.message;
     }
 
     private boolean hasFlag(int flag) {
@@ -336,7 +341,7 @@ public class Task<T> extends Future<T> {
         }
         if (hasFlag(MUST_CANCEL)) {
             if (!(hasFlag(RESUME_THROWS) && resumeOutcome instanceof CancelledError)) {
-                resumeWithException(new CancelledError(cancelMessage));
+                resumeWithException(new CancelledError(pendingCancelMessage()));
             }
             setFlag(MUST_CANCEL, false);
         }
@@ -400,7 +405,7 @@ public class Task<T> extends Future<T> {
             }
         } else if (hasFlag(MUST_CANCEL)) {
             setFlag(MUST_CANCEL, false);
-            finishCancelled(null, cancelMessage);
+            finishCancelled(null, pendingCancelMessage());
         } else {
             finishWithResult((T) outcome);
         }
@@ -485,7 +490,7 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        String state = cancelRequests > 0 && !done() ? "cancelling" : describeState();
+        String state = cancelling() > 0 && !done() ? "cancelling" : describeState();
         StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(getName());
         text.append(" coro=").append(coroutine.functionName());
         if (waiter != null) {
@@ -494,5 +499,11 @@ public class Task<T> extends Future<T> {
             text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without
         }
         return text.append(']').toString();
+    }
+
+    /** How many cancellation requests a task has, asyncio's {@code cancelling()}, and the pending one's message. */
+    private static final class CancelRequests {
+        int count;
+        String message;
     }
 }
