@@ -48,7 +48,11 @@ public class EventLoop {
 
     private final Clock clock;
 
-    /** Callbacks to run, in FIFO order; an iteration runs those present when it begins. */
+    /**
+     * Callbacks to run, in FIFO order; an iteration runs those present when it begins. An entry is a
+     * {@link Handle}, a {@link Task} (its next step) or a {@link Gather} (one of its done callbacks):
+     * tasks and gathers are their own entries, so that they need no handle each time.
+     */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
 
     /** Timer handles and sleeping tasks, ordered by deadline, then by scheduling order; may hold cancelled ones. */
@@ -234,6 +238,15 @@ public class EventLoop {
     final void schedule(Handle handle) {
         checkClosed();
         ready.addLast(handle);
+    }
+
+    /** Schedules one done callback of {@code gather}, whose ready entry the gather itself is. */
+    final void scheduleDoneCallbackOf(Gather<?> gather) {
+        if (debug) {
+            checkThread();
+        }
+        checkClosed();
+        ready.addLast(gather);
     }
 
     /**
@@ -633,6 +646,13 @@ public class EventLoop {
                 failure = thrown;
             }
             task.context = current.context;
+        } else if (entry instanceof Gather<?> gather) {
+            current.context = Context.EMPTY;
+            try {
+                gather.runDoneCallback();
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
         } else {
             Handle handle = (Handle) entry;
             current.context = handle.context;
@@ -658,7 +678,10 @@ public class EventLoop {
 
     /** What a ready entry runs, for messages: a handle's callback, or the step of a task. */
     private static String describeCallback(Object entry) {
-        return entry instanceof Task<?> task ? "step of " + task.getName() : ((Handle) entry).describeCallback();
+        if (entry instanceof Task<?> task) {
+            return "step of " + task.getName();
+        }
+        return entry instanceof Gather<?> ? "gather's done callback" : ((Handle) entry).describeCallback();
     }
 
     /** Runs one ready entry in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */

@@ -39,8 +39,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /**
      * While pending, the done callbacks in registration order: {@code null}, one callback, or a
-     * {@link CallbackList} of them. Each is a {@code Consumer} or a {@link Task} waiting on this future
-     * (its wake-up). One waiter is the common case, so it needs no list. Once done, the callbacks are
+     * {@link CallbackList} of them. Each is a {@code Consumer}, a {@link Task} waiting on this future
+     * (its wake-up) or a {@link Gather} that counts it. One waiter is the common case, so it needs no list. Once done, the callbacks are
      * scheduled and the field is free: a failed future keeps there the {@link NeverRetrievedReport} to
      * make if its exception is never retrieved, asyncio's {@code _log_traceback}, until it is read or
      * the future is cancelled. One field for both keeps every future and task smaller.
@@ -177,14 +177,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Adds a done callback of the runtime's own that needs no context ({@code gather}'s bookkeeping):
-     * as {@link #addDoneCallback}, without capturing the current context.
+     * Adds {@code gather}'s done callback for this child, as {@link #addDoneCallback} would, but
+     * without capturing a context (the callback only counts) and without a handle when it is
+     * scheduled: the gather itself goes into the ready queue (see {@link Gather#childDoneSoon}).
      */
-    final void addInternalDoneCallback(Consumer<? super Future<T>> callback) {
+    final void addGatherCallback(Gather<?> gather) {
         if (state != PENDING) {
-            scheduleCallback(callback);
+            scheduleCallback(gather);
         } else {
-            addCallback(callback);
+            addCallback(gather);
         }
     }
 
@@ -222,6 +223,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void scheduleCallback(Object callback) {
         if (callback instanceof Task<?> task) {
             task.wakeUpAfter(this);
+        } else if (callback instanceof Gather<?> gather) {
+            gather.childDoneSoon(this);
         } else if (callback instanceof CallbackInContext inContext) {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
             loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));

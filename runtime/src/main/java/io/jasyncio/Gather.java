@@ -2,11 +2,11 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code gather()}: a future for the results of several awaitables, in argument order, asyncio
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * finishes the gather at once, and the other children keep running. Cancelling the gather cancels
  * every child, and the gather then finishes with {@link CancelledError} once all of them have ended.
  */
-final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
+final class Gather<T> extends Future<List<T>> {
     private final List<Future<? extends T>> children;
     private final boolean returnExceptions;
 
@@ -27,6 +27,13 @@ final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
      * gather still ends where asyncio's one callback per distinct future ends it.
      */
     private int finishedChildren;
+
+    /**
+     * The children whose done callback is in the ready queue, in the order the callbacks were
+     * scheduled. The gather itself is the ready entry of each such callback, so a finished child
+     * costs a slot here instead of a handle; entries run in FIFO order, so each takes the oldest.
+     */
+    private ArrayDeque<Future<?>> childrenDoneSoon;
 
     /** Whether {@link #cancel(String)} cancelled at least one child. */
     private boolean cancelRequested;
@@ -66,7 +73,7 @@ final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
         }
         Gather<T> outer = new Gather<>(loop, children, returnExceptions);
         for (Future<? extends T> child : children) {
-            child.addInternalDoneCallback(outer);
+            child.addGatherCallback(outer);
         }
         return outer;
     }
@@ -78,9 +85,22 @@ final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
         return EventLoop.getRunningLoop().ensureFuture(awaitable);
     }
 
+    /** Schedules this gather's done callback for {@code child}, which is done, asyncio's {@code call_soon}. */
+    void childDoneSoon(Future<?> child) {
+        if (childrenDoneSoon == null) {
+            childrenDoneSoon = new ArrayDeque<>();
+        }
+        childrenDoneSoon.addLast(child);
+        loop.scheduleDoneCallbackOf(this);
+    }
+
+    /** Runs the done callback that the loop reached in its ready queue: the oldest scheduled one. */
+    void runDoneCallback() {
+        childDone(childrenDoneSoon.pollFirst());
+    }
+
     /** A child's done callback: counts it, and ends the gather on the first failure or the last child. */
-    @Override
-    public void accept(Future<?> child) {
+    private void childDone(Future<?> child) {
         finishedChildren++;
         if (done()) {
             if (!child.cancelled()) {
