@@ -62,6 +62,7 @@ enum Contender {
             for (String option : jvmOptions) {
                 command.add(option.equals(Launcher.WITH_AGENT) ? "-javaagent:" + launcher.agentJar() : option);
             }
+            command.addAll(launcher.jvmOptions());
             command.addAll(launcher.profilingOptions(id + "-" + workload.id));
             command.add("-cp");
             command.add(launcher.classPath());

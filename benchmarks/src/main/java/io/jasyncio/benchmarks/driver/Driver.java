@@ -25,6 +25,8 @@ import java.util.List;
  *   --verbose        show each command and each round
  *   --priority=N     run each process in a scheduling group of its own at nice N (say -20; root only),
  *                    so that other processes on a shared machine slow it down less
+ *   --jvm-options=A,B  add these options to every JVM contender's command (say -XX:+UseParallelGC),
+ *                    to see how a collector or heap setting moves the figures; the table names them
  * </pre>
  * System properties {@code jasyncio.agent.jar}, {@code jdk25.home} and {@code python} override where
  * the agent, the JDK 25 and python3 are.
@@ -53,6 +55,7 @@ public final class Driver {
         Path profileDirectory = null;
         boolean verbose = false;
         Integer priority = null;
+        List<String> jvmOptions = List.of();
         for (String arg : args) {
             if (arg.startsWith("--contenders=")) {
                 contenders = listOption(arg).stream().map(Contender::byId).sorted().toList(); // jasyncio first
@@ -66,12 +69,14 @@ public final class Driver {
                 verbose = true;
             } else if (arg.startsWith("--priority=")) {
                 priority = Integer.parseInt(arg.substring("--priority=".length()));
+            } else if (arg.startsWith("--jvm-options=")) {
+                jvmOptions = listOption(arg);
             } else {
                 System.err.println("unknown option " + arg + "; see the Javadoc of " + Driver.class.getName());
                 System.exit(2);
             }
         }
-        Driver driver = new Driver(contenders, workloads, size, new Launcher(profileDirectory, priority), verbose);
+        Driver driver = new Driver(contenders, workloads, size, new Launcher(profileDirectory, priority, jvmOptions), verbose);
         System.out.print(driver.run(System.err));
     }
 
@@ -79,7 +84,7 @@ public final class Driver {
     private String run(PrintStream log) {
         long start = System.nanoTime();
         String loadBefore = Machine.loadAverage();
-        ResultTable table = new ResultTable(contenders, size);
+        ResultTable table = new ResultTable(contenders, size, launcher.describeJvmOptions());
         for (Workload workload : workloads) {
             for (Contender contender : contenders) {
                 log.println(workload.id + " on " + contender.title + " ...");

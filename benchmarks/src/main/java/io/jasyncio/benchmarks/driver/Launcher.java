@@ -25,15 +25,28 @@ final class Launcher {
 
     private final Path profileDirectory;
     private final Integer priority;
+    private final List<String> jvmOptions;
     private Path pythonScript;
 
     /**
      * @param profileDirectory where each JVM process writes a flight recording, or {@code null} for none
      * @param priority the nice value of each process's own scheduling group, or {@code null} to leave it
+     * @param jvmOptions options added to every JVM contender's command, after its own
      */
-    Launcher(Path profileDirectory, Integer priority) {
+    Launcher(Path profileDirectory, Integer priority, List<String> jvmOptions) {
         this.profileDirectory = profileDirectory;
         this.priority = priority;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The options given with {@code --jvm-options}, for every JVM contender. */
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** For the table's notes: the JVMs' options, the defaults unless some were given. */
+    String describeJvmOptions() {
+        return jvmOptions.isEmpty() ? "the JVM's default options" : "the JVM options " + String.join(" ", jvmOptions);
     }
 
     /**

@@ -20,9 +20,13 @@ final class ResultTable {
     private final Workload.Size size;
     private final Map<Workload, Map<Contender, WorkloadProcess.Outcome>> outcomes = new LinkedHashMap<>();
 
-    ResultTable(List<Contender> contenders, Workload.Size size) {
+    /** What the JVM contenders ran with, as the notes say it: "the JVM's default options" or the ones given. */
+    private final String jvmOptions;
+
+    ResultTable(List<Contender> contenders, Workload.Size size, String jvmOptions) {
         this.contenders = contenders;
         this.size = size;
+        this.jvmOptions = jvmOptions;
     }
 
     void add(Workload workload, Contender contender, WorkloadProcess.Outcome outcome) {
@@ -46,7 +50,7 @@ final class ResultTable {
         text.append("Ratios are peer ÷ jasyncio: above 1× jasyncio is ahead, except in the rows of rates (higher is better), ")
                 .append("where below 1× it is. Times and rates are those of the fastest of each workload's ")
                 .append("measured rounds (after warm-up rounds on the JVMs); each contender runs each workload in a process ")
-                .append("of its own, with the JVM's default options. † marks a figure whose process spent more than ")
+                .append("of its own, with ").append(jvmOptions).append(". † marks a figure whose process spent more than ")
                 .append(Math.round(WorkloadProcess.DISTURBED * 100))
                 .append("% of its ready time in the measured rounds waiting for a processor (other processes', or its own threads') ")
                 .append("and may be slower than the system is.\n\n");
