@@ -130,8 +130,9 @@ public final class WorkloadRunner {
      * Sleepers: one round measures memory (its time is discarded: the collections pause it), then
      * the warm-up and measured rounds time the wall clock from the first task's creation to the end
      * of the gather. Heap per task is the growth of the live heap from before the round to the moment
-     * every task sleeps; peak RSS per task is the growth of the resident set from before the first
-     * round to the process's peak.
+     * every task sleeps; peak RSS per task is the growth of the resident set from before that round
+     * to the process's peak during it. The peak is read before the timed rounds, whose garbage (and
+     * the heap a collector grows for it) has nothing to do with parked tasks.
      */
     private void measureSleepers() {
         int tasks = intSetting("tasks");
@@ -141,6 +142,7 @@ public final class WorkloadRunner {
         long[] heapWhileParked = new long[1];
         long start = System.nanoTime();
         long checksum = workloads.sleepers(tasks, seconds, () -> heapWhileParked[0] = Memory.heapUsedAfterFullGc());
+        long peakResident = Memory.peakResidentBytes();
         printRound("memory", 0, System.nanoTime() - start);
         check("sleepers", checksum, tasks);
         if (heapWhileParked[0] == 0) {
@@ -155,7 +157,7 @@ public final class WorkloadRunner {
         }, intSetting("warmup"), true);
         printMetric("wall_seconds", best / 1e9);
         printMetric("heap_bytes_per_task", (double) (heapWhileParked[0] - heapBefore) / tasks);
-        printMetric("rss_bytes_per_task", (double) (Memory.peakResidentBytes() - residentBefore) / tasks);
+        printMetric("rss_bytes_per_task", (double) (peakResident - residentBefore) / tasks);
     }
 
     /**
