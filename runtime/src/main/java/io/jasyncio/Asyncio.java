@@ -78,8 +78,9 @@ public final class Asyncio {
 
     /**
      * The tasks of the running loop that are not done, in creation order, asyncio's
-     * {@code all_tasks()}. The loop holds its tasks weakly, as asyncio does: a task that nothing
-     * references may be collected before it ends, so keep a reference to the tasks you start.
+     * {@code all_tasks()}. As in asyncio, the loop holds a task that waits on a future only weakly:
+     * if nothing references the task or the future, it may be collected before it ends, so keep a
+     * reference to the tasks you start. A task that is ready to run or sleeps is held by the loop.
      */
     public static Set<Task<?>> allTasks() {
         return EventLoop.getRunningLoop().allTasks();
