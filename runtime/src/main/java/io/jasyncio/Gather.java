@@ -33,7 +33,13 @@ final class Gather<T> extends Future<List<T>> {
      * scheduled. The gather itself is the ready entry of each such callback, so a finished child
      * costs a slot here instead of a handle; entries run in FIFO order, so each takes the oldest.
      */
-    private ArrayDeque<Future<?>> childrenDoneSoon;
+    private ArrayDeque<Object> childrenDoneSoon;
+
+    /**
+     * Stands in {@link #childrenDoneSoon} for a child that has a result: its callback only counts, so
+     * it need not read the child again (with a million children, each read is a cache miss).
+     */
+    private static final Object SUCCEEDED = new Object();
 
     /** Whether {@link #cancel(String)} cancelled at least one child. */
     private boolean cancelRequested;
@@ -90,33 +96,35 @@ final class Gather<T> extends Future<List<T>> {
         if (childrenDoneSoon == null) {
             childrenDoneSoon = new ArrayDeque<>();
         }
-        childrenDoneSoon.addLast(child);
+        childrenDoneSoon.addLast(child.failed() || child.cancelled() ? child : SUCCEEDED);
         loop.scheduleDoneCallbackOf(this);
     }
 
     /** Runs the done callback that the loop reached in its ready queue: the oldest scheduled one. */
     void runDoneCallback() {
-        childDone(childrenDoneSoon.pollFirst());
+        Object next = childrenDoneSoon.pollFirst();
+        childDone(next == SUCCEEDED ? null : (Future<?>) next);
     }
 
-    /** A child's done callback: counts it, and ends the gather on the first failure or the last child. */
-    private void childDone(Future<?> child) {
+    /**
+     * A child's done callback: counts it, and ends the gather on the first failure or the last child.
+     * {@code unsuccessful} is the child if it failed or was cancelled, {@code null} if it has a result.
+     */
+    private void childDone(Future<?> unsuccessful) {
         finishedChildren++;
         if (done()) {
-            if (!child.cancelled()) {
-                child.exception(); // retrieved: the gather's awaiter has seen an outcome already
+            if (unsuccessful != null && !unsuccessful.cancelled()) {
+                unsuccessful.exception(); // retrieved: the gather's awaiter has seen an outcome already
             }
             return;
         }
-        if (!returnExceptions) {
-            if (child.cancelled()) {
-                setException(child.makeCancelledError());
-                return;
+        if (unsuccessful != null && !returnExceptions) {
+            if (unsuccessful.cancelled()) {
+                setException(unsuccessful.makeCancelledError());
+            } else {
+                setException(unsuccessful.exceptionNow());
             }
-            if (child.failed()) {
-                setException(child.exceptionNow());
-                return;
-            }
+            return;
         }
         if (finishedChildren == children.size()) {
             List<T> results = new ArrayList<>(children.size());
