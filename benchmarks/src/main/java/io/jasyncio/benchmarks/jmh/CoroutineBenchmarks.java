@@ -13,19 +13,12 @@ import io.jasyncio.Future;
 import io.jasyncio.annotations.Async;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot paths of woven code: {@code await} of a future that is already done (no suspension) and
@@ -34,12 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * is spread thin.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class CoroutineBenchmarks {
+public class CoroutineBenchmarks extends MicrobenchmarkSettings {
     static final int OPERATIONS = 1000;
 
     /** How many done futures the await benchmark cycles through, so that the JIT cannot hoist the await out of the loop. */

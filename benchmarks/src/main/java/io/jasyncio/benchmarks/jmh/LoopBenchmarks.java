@@ -5,19 +5,12 @@ package io.jasyncio.benchmarks.jmh;
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The loop's own hot paths, with plain callbacks and no coroutines: {@code callSoon} and running the
@@ -25,12 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation schedules its batch, then runs the loop until the last callback of the batch has run.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class LoopBenchmarks {
+public class LoopBenchmarks extends MicrobenchmarkSettings {
     static final int CALLBACKS = 1000;
     static final int TIMERS = 100;
     static final int PENDING_TIMERS = 10_000;

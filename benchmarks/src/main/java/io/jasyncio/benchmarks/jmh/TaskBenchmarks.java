@@ -14,19 +14,12 @@ import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Tasks: {@code createTask} of a coroutine that returns at once, run to its end, and the same tasks
@@ -34,12 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #TASKS} tasks.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TaskBenchmarks {
+public class TaskBenchmarks extends MicrobenchmarkSettings {
     static final int TASKS = 1000;
 
     private EventLoop loop;
