@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -25,6 +27,23 @@ final class AwaitSites {
     static boolean isAwait(AbstractInsnNode instruction) {
         return isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_DESCRIPTOR)
                 || isAsyncioCall(instruction, RuntimeNames.AWAIT, RuntimeNames.AWAIT_STAGE_DESCRIPTOR);
+    }
+
+    /**
+     * Whether {@code instruction} makes a method reference to {@code Asyncio.await}
+     * ({@code futures.stream().map(Asyncio::await)}): an {@code invokedynamic} with a handle to it.
+     */
+    static boolean isAwaitReference(AbstractInsnNode instruction) {
+        if (!(instruction instanceof InvokeDynamicInsnNode dynamic)) {
+            return false;
+        }
+        for (Object argument : dynamic.bsmArgs) {
+            if (argument instanceof Handle handle && handle.getOwner().equals(RuntimeNames.ASYNCIO)
+                    && handle.getName().equals(RuntimeNames.AWAIT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code instruction} is a call of {@code Asyncio.result(Object)}. */

@@ -130,6 +130,12 @@ public final class ClassWeaver {
         for (MethodNode method : owner.methods) {
             List<WeaveError> refusals;
             if (isCoroutine(method)) {
+                refusals = AwaitOutsideCoroutines.referenceErrors(new MethodContext(owner, method, null));
+                if (!refusals.isEmpty()) {
+                    errors.addAll(refusals);
+                    methods.add(RefusedMethods.throwing(method, refusals));
+                    continue;
+                }
                 try {
                     MethodContext context = new MethodContext(owner, method, frameClassName(owner, method, frameNames));
                     MethodWeaver.WovenMethod woven = MethodWeaver.weave(context, observer);
@@ -232,7 +238,8 @@ public final class ClassWeaver {
 
     private static boolean awaits(MethodNode method) {
         return method.instructions.size() > 0
-                && StreamSupport.stream(method.instructions.spliterator(), false).anyMatch(AwaitSites::isAwait);
+                && StreamSupport.stream(method.instructions.spliterator(), false)
+                        .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isAwaitReference(instruction));
     }
 
     static boolean isAsync(MethodNode method) {

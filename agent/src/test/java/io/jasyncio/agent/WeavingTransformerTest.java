@@ -69,6 +69,8 @@ class WeavingTransformerTest {
         "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
         "AwaitInSynchronizedMethod | locked | await in synchronized method | synchronized method",
         "ManyAwaits           | sum       | too large    | larger than the 64 KB of code the JVM allows a method",
+        "AwaitReference       | plain     | await reference | await as a method reference",
+        "AwaitReferenceInAsync | count    | reference in async | await as a method reference",
     })
     void aMethodThatCannotBeWovenIsReportedAndThrowsThatErrorWhenCalled(
             String simpleName, String method, String marker, String reason) throws Exception {

@@ -8,7 +8,8 @@ import com.sun.source.util.TreePath;
  * Error: an {@code await} whose body is not woven, neither an {@code @Async} method nor an async
  * lambda, could only fail when it runs. That includes a lambda that is not async inside an
  * {@code @Async} method ({@code items.forEach(i -> await(send(i)))}): the lambda is a method of its
- * own, which runs outside the coroutine. Reported at each such {@code await}.
+ * own, which runs outside the coroutine. Reported at each such {@code await}, and at each method
+ * reference to {@code await} wherever it is: whatever calls the reference runs outside any coroutine.
  */
 final class AwaitOutsideCoroutineCheck implements Check {
     @Override
@@ -25,6 +26,9 @@ final class AwaitOutsideCoroutineCheck implements Check {
             if (message != null) {
                 context.reporter().error(await.getLeaf(), message);
             }
+        }
+        for (TreePath reference : sites.awaitReferences()) {
+            context.reporter().error(reference.getLeaf(), Messages.AWAIT_REFERENCE);
         }
     }
 }

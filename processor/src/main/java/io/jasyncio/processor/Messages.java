@@ -25,6 +25,10 @@ final class Messages {
     /** The weaver's text for an {@code await} in a static initialiser (a static field's initialiser is one too). */
     static final String AWAIT_IN_STATIC_INITIALISER = "await in a static initialiser: class initialisation cannot"
             + " suspend; await in an @Async method instead";
+    /** The weaver's text for a method reference to {@code await}. */
+    static final String AWAIT_REFERENCE = "await as a method reference: the reference calls await from"
+            + " whatever method calls the functional interface, outside any coroutine, where it cannot suspend;"
+            + " call await(x) in an @Async method or an async lambda instead (a for loop instead of map)";
     /** The weaver's text for an {@code await} in a {@code synchronized} method. */
     static final String AWAIT_IN_SYNCHRONIZED_METHOD = "await inside a synchronized method: a suspended task would"
             + " hold the monitor while other tasks run on the same thread; use io.jasyncio locks instead";

@@ -4,6 +4,7 @@ package io.jasyncio.processor;
 
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
@@ -22,6 +23,7 @@ import javax.lang.model.type.TypeMirror;
 final class SiteScanner extends TreePathScanner<Void, Void> {
     private final CheckContext context;
     private final List<TreePath> awaits = new ArrayList<>();
+    private final List<TreePath> awaitReferences = new ArrayList<>();
     private final List<TreePath> asyncMethods = new ArrayList<>();
     private final List<TreePath> discardedCalls = new ArrayList<>();
 
@@ -33,7 +35,7 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
     static Sites sitesOf(TreePath classPath, CheckContext context) {
         SiteScanner scanner = new SiteScanner(context);
         scanner.scan(classPath, null);
-        return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.asyncMethods),
+        return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.awaitReferences), List.copyOf(scanner.asyncMethods),
                 List.copyOf(scanner.discardedCalls));
     }
 
@@ -43,6 +45,14 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
             awaits.add(getCurrentPath());
         }
         return super.visitMethodInvocation(invocation, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        if (context.jasyncio().isAwait(context.trees().getElement(getCurrentPath()))) {
+            awaitReferences.add(getCurrentPath());
+        }
+        return super.visitMemberReference(reference, unused);
     }
 
     @Override

@@ -10,9 +10,10 @@ import java.util.List;
  * {@link SiteScanner}, each in source order.
  *
  * @param awaits the calls of {@code Asyncio.await}, wherever they are
+ * @param awaitReferences the method references to {@code Asyncio.await} ({@code Asyncio::await})
  * @param asyncMethods the method declarations annotated {@code @Async}
  * @param discardedCalls the calls whose value is thrown away: an expression statement, or the body of
  *     an expression lambda whose method returns {@code void}
  */
-record Sites(List<TreePath> awaits, List<TreePath> asyncMethods, List<TreePath> discardedCalls) {
+record Sites(List<TreePath> awaits, List<TreePath> awaitReferences, List<TreePath> asyncMethods, List<TreePath> discardedCalls) {
 }

@@ -7,6 +7,7 @@ import static io.jasyncio.processor.Messages.AWAIT_IN_INSTANCE_INITIALISER;
 import static io.jasyncio.processor.Messages.AWAIT_IN_PLAIN_LAMBDA;
 import static io.jasyncio.processor.Messages.AWAIT_IN_PLAIN_METHOD;
 import static io.jasyncio.processor.Messages.AWAIT_IN_STATIC_INITIALISER;
+import static io.jasyncio.processor.Messages.AWAIT_REFERENCE;
 import static io.jasyncio.processor.Snippets.compile;
 import static io.jasyncio.processor.Snippets.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +95,22 @@ class AwaitOutsideCoroutineCheckTest {
                             }
                         };
                         return result(null);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void aMethodReferenceToAwaitIsAnErrorEvenInAnAsyncMethod() {
+        assertEquals(List.of(error(4, 53, AWAIT_REFERENCE), error(8, 37, AWAIT_REFERENCE)), compile("""
+                class Snippet {
+                    @Async
+                    Coroutine<Integer> count(List<Future<Integer>> futures) {
+                        List<Integer> values = futures.stream().map(Asyncio::await).toList();
+                        return result(values.size());
+                    }
+                    static List<Integer> plain(List<Future<Integer>> futures) {
+                        return futures.stream().map(Asyncio::await).toList();
                     }
                 }
                 """));

@@ -23,7 +23,7 @@ class MessagesTest {
         String weaving = Files.readString(WEAVING);
         for (String message : List.of(Messages.AWAIT_IN_PLAIN_METHOD, Messages.AWAIT_IN_CONSTRUCTOR,
                 Messages.AWAIT_IN_STATIC_INITIALISER, Messages.AWAIT_IN_SYNCHRONIZED_METHOD,
-                Messages.ASYNC_WITHOUT_BODY, Messages.asyncReturnType("TYPE"))) {
+                Messages.ASYNC_WITHOUT_BODY, Messages.AWAIT_REFERENCE, Messages.asyncReturnType("TYPE"))) {
             assertTrue(weaving.contains("| " + message + " |"), () -> "not in " + WEAVING + "'s table: " + message);
         }
     }
