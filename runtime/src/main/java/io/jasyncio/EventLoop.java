@@ -5,7 +5,6 @@ package io.jasyncio;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +52,7 @@ public class EventLoop {
      * {@link Handle}, a {@link Task} (its next step) or a {@link Gather} (one of its done callbacks):
      * tasks and gathers are their own entries, so that they need no handle each time.
      */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
 
     /** Timer handles and sleeping tasks, ordered by deadline, then by scheduling order; may hold cancelled ones. */
     private final TimerQueue timers = new TimerQueue();
