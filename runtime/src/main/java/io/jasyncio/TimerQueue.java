@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * loop ends after the one before it), so an entry whose deadline is not before the newest one of the
  * FIFO lane goes there, at O(1) to add and to take; the others go to a binary heap. The first entry
  * is the earlier of the two lanes' first ones. Deadlines, sequence numbers and entries sit in
- * parallel arrays, so that ordering reads no entry object and a queued timer costs 20 bytes.
+ * parallel arrays ({@link TimerLane}'s are chunked), so that ordering reads no entry object and a
+ * queued timer costs 20 bytes.
  *
  * <p>Entries are removed lazily, as asyncio does: a cancelled one stays until it comes first or the
  * loop compacts the queue with {@link #removeStale}. Loop thread only.
@@ -31,12 +32,8 @@ final class TimerQueue {
     /** Counts entries as they are added: ties between equal deadlines go to the older entry. */
     private long nextSequence = 1;
 
-    /** The FIFO lane, a ring buffer whose deadlines never decrease from head to tail. */
-    private long[] laneWhen = new long[INITIAL_CAPACITY];
-    private long[] laneSequence = new long[INITIAL_CAPACITY];
-    private Object[] laneEntry = new Object[INITIAL_CAPACITY];
-    private int laneHead;
-    private int laneSize;
+    /** The FIFO lane, whose deadlines never decrease from first to last. */
+    private final TimerLane lane = new TimerLane();
 
     /** The heap lane, a binary min-heap by (deadline, sequence) for entries that came out of order. */
     private long[] heapWhen = new long[INITIAL_CAPACITY];
@@ -47,8 +44,8 @@ final class TimerQueue {
     /** Adds an entry due at {@code whenNanos} and returns its sequence number, unique in this queue. */
     long add(long whenNanos, Object entry) {
         long sequence = nextSequence++;
-        if (laneSize == 0 || whenNanos >= laneWhen[laneIndex(laneSize - 1)]) {
-            appendToLane(whenNanos, sequence, entry);
+        if (lane.accepts(whenNanos)) {
+            lane.add(whenNanos, sequence, entry);
         } else {
             pushToHeap(whenNanos, sequence, entry);
         }
@@ -56,34 +53,32 @@ final class TimerQueue {
     }
 
     boolean isEmpty() {
-        return laneSize == 0 && heapSize == 0;
+        return lane.isEmpty() && heapSize == 0;
     }
 
     int size() {
-        return laneSize + heapSize;
+        return lane.size() + heapSize;
     }
 
     /** The deadline of the first entry; the queue must not be empty. */
     long firstWhen() {
-        return firstIsInLane() ? laneWhen[laneHead] : heapWhen[0];
+        return firstIsInLane() ? lane.firstWhen() : heapWhen[0];
     }
 
     /** The sequence number of the first entry; the queue must not be empty. */
     long firstSequence() {
-        return firstIsInLane() ? laneSequence[laneHead] : heapSequence[0];
+        return firstIsInLane() ? lane.firstSequence() : heapSequence[0];
     }
 
     /** The first entry; the queue must not be empty. */
     Object firstEntry() {
-        return firstIsInLane() ? laneEntry[laneHead] : heapEntry[0];
+        return firstIsInLane() ? lane.firstEntry() : heapEntry[0];
     }
 
     /** Removes the first entry; the queue must not be empty. */
     void removeFirst() {
         if (firstIsInLane()) {
-            laneEntry[laneHead] = null;
-            laneHead = laneIndex(1);
-            laneSize--;
+            lane.removeFirst();
         } else {
             removeHeapTop();
         }
@@ -91,21 +86,8 @@ final class TimerQueue {
 
     /** Removes every entry that {@code stale} rejects, keeping the order of the others. */
     void removeStale(StaleEntries stale) {
+        lane.removeStale(stale);
         int kept = 0;
-        for (int i = 0; i < laneSize; i++) {
-            int index = laneIndex(i);
-            if (!stale.isStale(laneEntry[index], laneSequence[index])) {
-                int target = laneIndex(kept++);
-                laneWhen[target] = laneWhen[index];
-                laneSequence[target] = laneSequence[index];
-                laneEntry[target] = laneEntry[index];
-            }
-        }
-        for (int i = kept; i < laneSize; i++) {
-            laneEntry[laneIndex(i)] = null;
-        }
-        laneSize = kept;
-        kept = 0;
         for (int i = 0; i < heapSize; i++) {
             if (!stale.isStale(heapEntry[i], heapSequence[i])) {
                 heapWhen[kept] = heapWhen[i];
@@ -122,9 +104,7 @@ final class TimerQueue {
 
     /** Gives every entry, stale ones included, to {@code action}, in no particular order. */
     void forEachEntry(Consumer<Object> action) {
-        for (int i = 0; i < laneSize; i++) {
-            action.accept(laneEntry[laneIndex(i)]);
-        }
+        lane.forEachEntry(action);
         for (int i = 0; i < heapSize; i++) {
             action.accept(heapEntry[i]);
         }
@@ -132,10 +112,8 @@ final class TimerQueue {
 
     /** Removes every entry. */
     void clear() {
-        Arrays.fill(laneEntry, null);
+        lane.clear();
         Arrays.fill(heapEntry, 0, heapSize, null);
-        laneHead = 0;
-        laneSize = 0;
         heapSize = 0;
     }
 
@@ -143,44 +121,11 @@ final class TimerQueue {
         if (heapSize == 0) {
             return true;
         }
-        if (laneSize == 0) {
+        if (lane.isEmpty()) {
             return false;
         }
-        long laneFirst = laneWhen[laneHead];
-        return laneFirst < heapWhen[0] || laneFirst == heapWhen[0] && laneSequence[laneHead] < heapSequence[0];
-    }
-
-    private int laneIndex(int offset) {
-        return (laneHead + offset) & (laneEntry.length - 1);
-    }
-
-    private void appendToLane(long whenNanos, long sequence, Object entry) {
-        if (laneSize == laneEntry.length) {
-            growLane();
-        }
-        int tail = laneIndex(laneSize++);
-        laneWhen[tail] = whenNanos;
-        laneSequence[tail] = sequence;
-        laneEntry[tail] = entry;
-    }
-
-    /** Doubles the ring buffer (its capacity stays a power of two), unrolling it to start at 0. */
-    private void growLane() {
-        int capacity = laneEntry.length;
-        long[] when = new long[capacity * 2];
-        long[] sequence = new long[capacity * 2];
-        Object[] entry = new Object[capacity * 2];
-        int firstPart = capacity - laneHead;
-        System.arraycopy(laneWhen, laneHead, when, 0, firstPart);
-        System.arraycopy(laneWhen, 0, when, firstPart, laneHead);
-        System.arraycopy(laneSequence, laneHead, sequence, 0, firstPart);
-        System.arraycopy(laneSequence, 0, sequence, firstPart, laneHead);
-        System.arraycopy(laneEntry, laneHead, entry, 0, firstPart);
-        System.arraycopy(laneEntry, 0, entry, firstPart, laneHead);
-        laneWhen = when;
-        laneSequence = sequence;
-        laneEntry = entry;
-        laneHead = 0;
+        long laneFirst = lane.firstWhen();
+        return laneFirst < heapWhen[0] || laneFirst == heapWhen[0] && lane.firstSequence() < heapSequence[0];
     }
 
     private void pushToHeap(long whenNanos, long sequence, Object entry) {
