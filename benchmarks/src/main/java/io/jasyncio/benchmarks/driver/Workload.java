@@ -70,7 +70,8 @@ enum Workload {
     /** How many rounds a workload runs: warm-up rounds are for JIT compilers, so CPython skips them. */
     enum Rounds {
         SWITCHES(3, 5, 3),
-        SPAWN(2, 3, 1),
+        /** Eight measured rounds: with a million live tasks, G1's pauses make single rounds vary twofold. */
+        SPAWN(3, 8, 1),
         /** Plus the round that measures memory, which comes first and also warms up. */
         SLEEPERS(1, 3, 1),
         ECHO(2, 3, 2);
