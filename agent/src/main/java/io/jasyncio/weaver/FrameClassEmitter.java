@@ -3,9 +3,13 @@
 package io.jasyncio.weaver;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Emit: the frame class of one {@code @Async} method, the coroutine object that a call of the method
@@ -25,6 +29,16 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassEmitter {
     private FrameClassEmitter() {
+    }
+
+    /** The line of the method's first line number entry, its first statement; 0 without line numbers. */
+    private static int firstLineOf(MethodNode method) {
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (instruction instanceof LineNumberNode line) {
+                return line.line;
+            }
+        }
+        return 0;
     }
 
     static byte[] emit(MethodContext context, SlotPlan plan, String bodyDescriptor) {
@@ -53,6 +67,13 @@ final class FrameClassEmitter {
         MethodVisitor resume = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME,
                 RuntimeNames.RESUME_DESCRIPTOR, null, null);
         resume.visitCode();
+        int firstLine = firstLineOf(context.method);
+        if (firstLine > 0) {
+            // A stack trace then shows Owner$m$Frame.resume(Owner.java:LINE) at the method's first line.
+            Label start = new Label();
+            resume.visitLabel(start);
+            resume.visitLineNumber(firstLine, start);
+        }
         resume.visitVarInsn(Opcodes.ALOAD, 0);
         Type[] bodyArguments = Type.getArgumentTypes(bodyDescriptor);
         for (int argument = 1; argument < bodyArguments.length; argument++) {

@@ -46,6 +46,15 @@ class StackTraceContractTest {
         assertShows(thrown, element("awaitsChildThatThrowsAfterResume", "await of resumed child"));
     }
 
+    /** The frame class's resume() names the method's first line, so that no frame of a trace lacks a line. */
+    @Test
+    void theFrameClassResumeShowsTheFirstLineOfItsMethod() {
+        IllegalStateException thrown = runFailing("throwsAfterSuspensions");
+
+        assertShows(thrown, FAILURES + "$throwsAfterSuspensions$Frame.resume(Failures.java:"
+                + SourceLines.lineOf(FAILURES, "first line of throwsAfterSuspensions") + ")");
+    }
+
     /** Runs the coroutine of {@code Failures.method()} to its end, which must be an {@link IllegalStateException}. */
     private IllegalStateException runFailing(String method) {
         Coroutine<?> coroutine = (Coroutine<?>) ContractPrograms.callStatic(programs.load("Failures"), method);

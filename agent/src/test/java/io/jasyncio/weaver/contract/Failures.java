@@ -16,7 +16,7 @@ import io.jasyncio.annotations.Async;
 public class Failures {
     @Async
     public static Coroutine<Void> throwsAfterSuspensions() {
-        await(sleep(0));
+        await(sleep(0)); // <- first line of throwsAfterSuspensions
         await(sleep(0));
         await(sleep(0));
         throw new IllegalStateException("thrown after three suspensions"); // <- throw after suspensions
