@@ -34,11 +34,6 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     Coroutine<?> caller;
 
-    /** Whether {@link #resume()} has run: a coroutine that has not started never runs any of its body. */
-    boolean started;
-
-    /** The value given to {@code result(value)} on the way out, read once by whoever resumed it. */
-    Object returnValue;
 
     /** For subclasses: the weaver's frame classes and the runtime's own coroutines. */
     protected Coroutine() {
@@ -49,8 +44,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /**
      * Runs the body from its current resume point until it returns or suspends. Returns
-     * {@link WovenCode#SUSPENDED} when it suspended, {@code this} when it returned the value now in
-     * {@link #returnValue}, {@code null} when it returned {@code null}, or another coroutine whose
+     * {@link WovenCode#SUSPENDED} when it suspended, {@code this} when it returned the value that
+     * {@link #complete} handed to its task, {@code null} when it returned {@code null}, or another coroutine whose
      * outcome becomes this one's ({@code return other();}). Throws what the body throws.
      */
     protected abstract Object resume();
@@ -67,9 +62,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    /** Returns from {@link #resume()} with {@code value}: the protocol's way to end with a result. */
+    /**
+     * Returns from {@link #resume()} with {@code value}: the protocol's way to end with a result. The
+     * value waits in the task (one slot per task, not per coroutine, keeps every frame smaller) until
+     * {@link #run} takes it, before anything else can run.
+     */
     final Object complete(Object value) {
-        returnValue = value;
+        task.holdReturnValue(value);
         return this;
     }
 
@@ -81,15 +80,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     static Object run(Coroutine<?> coroutine) {
         Coroutine<?> current = coroutine;
         while (true) {
-            current.started = true;
             Object outcome = current.resume();
             if (outcome == WovenCode.SUSPENDED || outcome == null) {
                 return outcome;
             }
             if (outcome == current) {
-                Object value = current.returnValue;
-                current.returnValue = null;
-                return value;
+                return current.task.takeReturnValue();
             }
             if (!(outcome instanceof Coroutine<?> delegate)) {
                 throw new IllegalStateException("resume() of " + current + " returned " + outcome);
@@ -109,7 +105,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        String state = task == null ? "new" : started ? "started" : "claimed";
+        String state = task == null ? "new" : task.hasRun(this) ? "started" : "claimed";
         return "Coroutine[" + functionName() + " " + state + "]";
     }
 }

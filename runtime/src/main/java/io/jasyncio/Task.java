@@ -78,6 +78,9 @@ public class Task<T> extends Future<T> {
     /** {@link #flags}: the loop's registry watches this task, since it once waited on a future. */
     private static final int WATCHED = 1 << 3;
 
+    /** {@link #flags}: the first step has run, so the task's coroutine has started. */
+    private static final int STARTED = 1 << 4;
+
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
 
@@ -287,6 +290,27 @@ public class Task<T> extends Future<T> {
         flags = (byte) (on ? flags | flag : flags & ~flag);
     }
 
+    /**
+     * Holds the value a coroutine of this task returns ({@code result(v)}) for {@link Coroutine#run},
+     * which takes it at once: the slot of the resume outcome is free then, since the coroutine took
+     * its own resume value when it was resumed.
+     */
+    void holdReturnValue(Object value) {
+        resumeWithValue(value);
+    }
+
+    /** Takes the value that {@link #holdReturnValue} holds. */
+    Object takeReturnValue() {
+        Object value = resumeOutcome;
+        resumeOutcome = null;
+        return value;
+    }
+
+    /** Whether {@code coroutine}, claimed by this task, has started: inner coroutines run as they are awaited. */
+    boolean hasRun(Coroutine<?> coroutine) {
+        return coroutine != this.coroutine || hasFlag(STARTED);
+    }
+
     private void resumeWithValue(Object value) {
         resumeOutcome = value;
         setFlag(RESUME_THROWS, false);
@@ -363,10 +387,12 @@ public class Task<T> extends Future<T> {
             Object outcome = null;
             Throwable failure = null;
             try {
-                if (!current.started && hasFlag(RESUME_THROWS)) {
+                if (!hasFlag(STARTED) && hasFlag(RESUME_THROWS)) {
+                    // cancelled before its first step: the coroutine never runs any of its body
                     failure = (Throwable) resumeOutcome;
                     resumeWithValue(null);
                 } else {
+                    setFlag(STARTED, true);
                     outcome = Coroutine.run(current);
                 }
             } catch (Throwable thrown) {

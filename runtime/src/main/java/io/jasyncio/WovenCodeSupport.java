@@ -61,7 +61,6 @@ final class WovenCodeSupport extends CoroutineRuntime {
 
     @Override
     protected Coroutine<?> returnValue(Object value, Coroutine<?> frame) {
-        frame.returnValue = value;
-        return frame;
+        return (Coroutine<?>) frame.complete(value);
     }
 }
