@@ -243,6 +243,20 @@ class FutureTest extends LoopTestSupport {
         assertTrace("callback");
     }
 
+    /** As in asyncio, a done future has scheduled its callbacks already: removing one then removes nothing. */
+    @Test
+    void removingADoneCallbackOfADoneFutureRemovesNothing() throws Exception {
+        runTest(loop -> {
+            Future<String> future = loop.createFuture();
+            Consumer<Future<String>> callback = done -> trace("ran: " + done.exception().getMessage());
+            future.addDoneCallback(callback);
+            future.setException(new IllegalStateException("boom"));
+            assertEquals(0, future.removeDoneCallback(callback));
+            runOnce(loop);
+        });
+        assertTrace("ran: boom");
+    }
+
     @Test
     void removeDoneCallbackReturnsHowManyRegistrationsItRemoved() throws Exception {
         runTest(loop -> {

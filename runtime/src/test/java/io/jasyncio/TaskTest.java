@@ -110,8 +110,9 @@ class TaskTest extends LoopTestSupport {
             Task<Void> first = loop.createTask(sleep(0));
             Task<Void> named = loop.createTask(sleep(0), "worker");
             Task<Void> second = loop.createTask(sleep(0));
+            String secondName = second.getName(); // read first: a number is taken at creation, not when read
             assertEquals("worker", named.getName());
-            assertEquals("Task-" + (defaultNumber(first) + 1), second.getName());
+            assertEquals("Task-" + (defaultNumber(first) + 1), secondName);
             named.setName("renamed");
             assertEquals("renamed", named.getName());
             runIterations(loop, 2);
