@@ -72,8 +72,8 @@ enum Workload {
         SWITCHES(3, 5, 3),
         /** Eight measured rounds: with a million live tasks, G1's pauses make single rounds vary twofold. */
         SPAWN(3, 8, 1),
-        /** Plus the round that measures memory, which comes first and also warms up. */
-        SLEEPERS(1, 3, 1),
+        /** Plus the round that measures memory, which comes first and also warms up; five, as spawn's eight. */
+        SLEEPERS(1, 5, 1),
         ECHO(2, 3, 2);
 
         final int warmup;
