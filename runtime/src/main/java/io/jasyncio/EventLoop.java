@@ -5,6 +5,8 @@ package io.jasyncio;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,6 +103,12 @@ public class EventLoop {
 
     /** This loop's tasks that wait on futures, held weakly, for {@code allTasks()}. */
     private final TaskRegistry tasks = new TaskRegistry();
+
+    /**
+     * Where the garbage collector puts the weak watch of a task that waited on a future and was
+     * collected before it ended, for asyncio's "Task was destroyed but it is pending!".
+     */
+    private final ReferenceQueue<Task<?>> destroyedTasks = new ReferenceQueue<>();
 
     /** Numbers this loop's tasks in creation order. */
     private long taskCreationCount;
@@ -338,9 +346,29 @@ public class EventLoop {
         return ++taskCreationCount;
     }
 
-    /** Registers {@code task}, which waits on a future for the first time, for {@code allTasks()}. */
-    final void watchWaitingTask(Task<?> task) {
+    /** Registers a task, which waits on a future for the first time, by its weak watch, for {@code allTasks()}. */
+    final void watchWaitingTask(TaskExtras task) {
         tasks.watch(task);
+    }
+
+    /** The queue of the weak watches of tasks collected before they ended; see {@link TaskExtras}. */
+    final ReferenceQueue<Task<?>> destroyedTasks() {
+        return destroyedTasks;
+    }
+
+    /**
+     * Reports each task that the collector found unreachable while it was still pending, as asyncio's
+     * {@code Task.__del__} does, through the exception handler. The task itself is gone, so the
+     * context's {@code task} is its description.
+     */
+    private void reportDestroyedPendingTasks() {
+        Reference<? extends Task<?>> destroyed;
+        while ((destroyed = destroyedTasks.poll()) != null) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", "Task was destroyed but it is pending!");
+            context.put("task", ((TaskExtras) destroyed).describeDestroyedTask());
+            callExceptionHandler(context);
+        }
     }
 
     /** The context that a handle scheduled now runs in: the current one of the loop's thread. */
@@ -522,6 +550,7 @@ public class EventLoop {
      * that are ready now.
      */
     protected void runOnce() {
+        reportDestroyedPendingTasks();
         dropCancelledTimers();
         moveThreadsafeCallbacks();
         long timeoutNanos;

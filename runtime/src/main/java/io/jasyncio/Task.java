@@ -75,11 +75,8 @@ public class Task<T> extends Future<T> {
      */
     private static final int EXCEPTION_FROM_CALLEE = 1 << 2;
 
-    /** {@link #flags}: the loop's registry watches this task, since it once waited on a future. */
-    private static final int WATCHED = 1 << 3;
-
     /** {@link #flags}: the first step has run, so the task's coroutine has started. */
-    private static final int STARTED = 1 << 4;
+    private static final int STARTED = 1 << 3;
 
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
@@ -87,8 +84,8 @@ public class Task<T> extends Future<T> {
     /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
     final long creationNumber;
 
-    /** The task's cancellation requests, made on the first one: most tasks are never cancelled. */
-    private CancelRequests cancelRequests;
+    /** Cancellation requests and the loop's weak watch, made on first use: most tasks need neither. */
+    private TaskExtras extras;
 
     /**
      * What the next step delivers to the await being resumed: the value it returns, or, if
@@ -127,6 +124,9 @@ public class Task<T> extends Future<T> {
     /** Renames the task. */
     public void setName(String name) {
         this.name = name;
+        if (extras != null) {
+            extras.givenName = name;
+        }
     }
 
     /** The coroutine this task drives. */
@@ -141,7 +141,7 @@ public class Task<T> extends Future<T> {
      * others' by it; a task that swallows a {@link CancelledError} keeps its count.
      */
     public int cancelling() {
-        return cancelRequests == null ? 0 : cancelRequests.count;
+        return extras == null ? 0 : extras.cancelCount;
     }
 
     /**
@@ -151,8 +151,8 @@ public class Task<T> extends Future<T> {
      * {@code TaskGroup} does not take that cancellation for its own.
      */
     public int uncancel() {
-        if (cancelRequests != null && cancelRequests.count > 0) {
-            cancelRequests.count--;
+        if (extras != null && extras.cancelCount > 0) {
+            extras.cancelCount--;
         }
         return cancelling();
     }
@@ -172,10 +172,7 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        if (cancelRequests == null) {
-            cancelRequests = new CancelRequests();
-        }
-        cancelRequests.count++;
+        extras().cancelCount++;
         if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
             // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
             if (timerSequence == TIMER_FIRED) {
@@ -192,7 +189,7 @@ public class Task<T> extends Future<T> {
             return true;
         }
         setFlag(MUST_CANCEL, true);
-        cancelRequests.message = message;
+        extras.cancelMessage = message;
         return true;
     }
 
@@ -220,10 +217,11 @@ public class Task<T> extends Future<T> {
         }
         waiter = future;
         future.addWaiter(this);
-        if (!hasFlag(WATCHED)) {
+        TaskExtras watch = extras();
+        if (!watch.watched) {
             // Waiting on a future is the one state in which the loop holds no reference to the task.
-            setFlag(WATCHED, true);
-            loop.watchWaitingTask(this);
+            watch.watched = true;
+            loop.watchWaitingTask(watch);
         }
         if (hasFlag(MUST_CANCEL) && future.cancel(pendingCancelMessage())) {
             setFlag(MUST_CANCEL, false);
@@ -277,9 +275,17 @@ public class Task<T> extends Future<T> {
         loop.scheduleStep(this);
     }
 
+    /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
+    private TaskExtras extras() {
+        if (extras == null) {
+            extras = new TaskExtras(this, loop.destroyedTasks(), name, number);
+        }
+        return extras;
+    }
+
     /** The message of the pending cancellation, the one {@link #MUST_CANCEL} delivers. */
     private String pendingCancelMessage() {
-        return cancelRequests == null ? null : cancelRequests.message;
+        return extras == null ? null : extras.cancelMessage;
     }
 
     private boolean hasFlag(int flag) {
@@ -420,6 +426,9 @@ public class Task<T> extends Future<T> {
     @SuppressWarnings("unchecked")
     private void finish(Object outcome, Throwable failure) {
         frame = null;
+        if (extras != null) {
+            extras.clear(); // a task that ended is not "destroyed but pending", and allTasks() skips it
+        }
         if (failure instanceof CancelledError cancellation) {
             // As 3.11's Future.cancel(self) without a message: the error itself, message included, goes
             // to the first reader; later readers get a new CancelledError without one.
@@ -525,11 +534,5 @@ public class Task<T> extends Future<T> {
             text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without
         }
         return text.append(']').toString();
-    }
-
-    /** How many cancellation requests a task has, asyncio's {@code cancelling()}, and the pending one's message. */
-    private static final class CancelRequests {
-        int count;
-        String message;
     }
 }

@@ -2,7 +2,6 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  * waits. As in asyncio, a pending task that nothing references can then be garbage-collected: keep
  * a reference to a task you start and forget. Loop thread only.
  *
- * <p>Registering costs one weak reference per task that ever waits on a future. Entries of tasks that
+ * <p>The weak reference is the task's {@link TaskExtras}, made once per task that ever waits on a future. Entries of tasks that
  * finished or were collected are swept out when the list has doubled since the last sweep, so the
  * list stays within twice the number of tasks registered and alive.
  */
@@ -29,13 +28,13 @@ final class TaskRegistry {
     private static final int FIRST_SWEEP = 64;
 
     /** The tasks registered since the last sweep, and the pending ones from before it. */
-    private final ArrayList<WeakReference<Task<?>>> waitingTasks = new ArrayList<>();
+    private final ArrayList<TaskExtras> waitingTasks = new ArrayList<>();
 
     /** The size at which the next {@link #watch} sweeps. */
     private int sweepAt = FIRST_SWEEP;
 
-    /** Registers a task that waits on a future for the first time. */
-    void watch(Task<?> task) {
+    /** Registers a task that waits on a future for the first time, by its weak reference. */
+    void watch(TaskExtras task) {
         if (waitingTasks.size() >= sweepAt) {
             waitingTasks.removeIf(reference -> {
                 Task<?> registered = reference.get();
@@ -43,7 +42,7 @@ final class TaskRegistry {
             });
             sweepAt = Math.max(FIRST_SWEEP, 2 * waitingTasks.size());
         }
-        waitingTasks.add(new WeakReference<>(task));
+        waitingTasks.add(task);
     }
 
     /**
@@ -58,7 +57,7 @@ final class TaskRegistry {
             }
         };
         heldByLoop.accept(collect);
-        for (WeakReference<Task<?>> reference : waitingTasks) {
+        for (TaskExtras reference : waitingTasks) {
             collect.accept(reference.get());
         }
         ArrayList<Task<?>> tasks = new ArrayList<>(found.keySet());

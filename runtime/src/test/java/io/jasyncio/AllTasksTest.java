@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,17 +80,48 @@ class AllTasksTest extends LoopTestSupport {
         });
     }
 
+    /**
+     * As in asyncio, a task that waits on a future nobody else has can be collected, and the loop
+     * then reports it to the exception handler in its next iteration.
+     */
     @Test
-    void aPendingTaskThatNothingReferencesCanBeCollected() throws Exception {
+    void aPendingTaskThatNothingReferencesCanBeCollectedAndIsReported() throws Exception {
+        List<Map<String, Object>> reports = new ArrayList<>();
         runTest(loop -> {
-            WeakReference<Task<?>> forgotten = startTaskWaitingForAFutureNobodyHas(loop);
+            loop.setExceptionHandler((ignored, context) -> reports.add(context));
+            WeakReference<Task<?>> forgotten = startTaskWaitingForAFutureNobodyHas(loop, "forgotten");
             collectUntil("the forgotten task to be collected", () -> forgotten.get() == null);
             assertEquals(Set.of(), Asyncio.allTasks(loop));
+            collectUntil("the loop to report the forgotten task", () -> {
+                runOnce(loop);
+                return !reports.isEmpty();
+            });
         });
+        assertEquals(List.of(Map.of("message", "Task was destroyed but it is pending!",
+                "task", "Task[pending name=forgotten coro=HandWovenCoroutine]")), reports);
     }
 
-    private static WeakReference<Task<?>> startTaskWaitingForAFutureNobodyHas(EventLoop loop) {
-        Task<Object> task = loop.createTask(coroutine(awaited -> loop.createFuture()));
+    /** A task that ended is not reported when it is collected, however long it waited on a future. */
+    @Test
+    void aTaskThatEndedIsNotReportedWhenCollected() throws Exception {
+        runTest(loop -> {
+            WeakReference<Task<?>> finished = runTaskThatWaitedOnAFuture(loop);
+            collectUntil("the finished task to be collected", () -> finished.get() == null);
+            runIterations(loop, 3);
+        }); // runTest's exception handler fails the test on any report
+    }
+
+    private static WeakReference<Task<?>> runTaskThatWaitedOnAFuture(EventLoop loop) throws Exception {
+        Future<Object> future = loop.createFuture();
+        Task<Object> task = loop.createTask(coroutine(awaited -> future, awaited -> Asyncio.result(awaited)));
+        runOnce(loop);
+        future.setResult("done");
+        assertEquals("done", loop.runUntilComplete(task));
+        return new WeakReference<>(task);
+    }
+
+    private static WeakReference<Task<?>> startTaskWaitingForAFutureNobodyHas(EventLoop loop, String name) {
+        Task<Object> task = loop.createTask(coroutine(awaited -> loop.createFuture()), name);
         runOnce(loop);
         assertEquals(Set.of(task), Asyncio.allTasks(loop));
         return new WeakReference<>(task);

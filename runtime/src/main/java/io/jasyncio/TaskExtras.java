@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright jasyncio contributors
+package io.jasyncio;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+
+/**
+ * What a task keeps aside, made the first time it is needed, since most tasks never need it: its
+ * cancellation requests, and the loop's weak watch over it once it waits on a future.
+ *
+ * <p>A task that waits on a future is the one kind of pending task that the loop does not hold (see
+ * {@link TaskRegistry}), so it may be garbage-collected before it ends, as in asyncio. This object
+ * is then the weak reference that the loop's {@code allTasks()} reads and that tells the loop, through
+ * its reference queue, that the task was destroyed while pending: asyncio's "Task was destroyed but
+ * it is pending!". It keeps what that report names, since the task is gone when it is made. A task
+ * that ends clears the reference, so that a finished task is never reported.
+ */
+final class TaskExtras extends WeakReference<Task<?>> {
+    /** How many cancellation requests are pending, asyncio's {@code cancelling()}. */
+    int cancelCount;
+
+    /** The message of the pending cancellation, the one the next step delivers. */
+    String cancelMessage;
+
+    /** Whether the loop's registry holds this reference, which it does from the task's first wait on a future. */
+    boolean watched;
+
+    /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
+    String givenName;
+
+    /** The N of the task's default name. */
+    private final long number;
+
+    /** The function name of the task's coroutine, for the report. */
+    private final String coroutineName;
+
+    TaskExtras(Task<?> task, ReferenceQueue<Task<?>> destroyedTasks, String givenName, long number) {
+        super(task, destroyedTasks);
+        this.givenName = givenName;
+        this.number = number;
+        coroutineName = task.getCoro().functionName();
+    }
+
+    /** The task as the report names it, as {@code Task.toString()} would have while it was pending. */
+    String describeDestroyedTask() {
+        return "Task[pending name=" + (givenName != null ? givenName : "Task-" + number) + " coro=" + coroutineName + "]";
+    }
+}
