@@ -45,6 +45,17 @@ final class Context {
     static final class Current {
         /** The context that code running in this thread sees. */
         Context context = EMPTY;
+
+        /**
+         * What the current context belongs to, where Python has one mutable context object: the task
+         * whose step or the handle whose callback the loop is running, {@code null} outside them.
+         */
+        Object owner;
+
+        /** The identity of the current context, for tokens: its owner, else this thread's own context. */
+        Object identity() {
+            return owner != null ? owner : this;
+        }
     }
 
     /** The holder of this thread's current context; the loop caches it while it runs. */

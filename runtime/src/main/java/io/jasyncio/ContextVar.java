@@ -84,23 +84,28 @@ public final class ContextVar<T> {
         Context.Current current = Context.ofThisThread();
         Object oldValue = current.context.lookup(this);
         current.context = current.context.with(this, value);
-        return new Token<>(this, oldValue);
+        return new Token<>(this, oldValue, current.identity());
     }
 
     /**
      * Restores the value the variable had before the {@link #set} that returned {@code token}, or
      * removes its value if it had none. A token can be used once: {@link IllegalStateException} the
-     * second time, {@link IllegalArgumentException} if it belongs to another variable.
+     * second time, {@link IllegalArgumentException} if it belongs to another variable or was made in
+     * another context (another task's, another callback's, another thread's), as Python raises
+     * {@code ValueError}.
      */
     public void reset(Token<T> token) {
         if (token.variable != this) {
             throw new IllegalArgumentException(token + " was created by a different ContextVar than " + this);
         }
+        Context.Current current = Context.ofThisThread();
+        if (token.context != current.identity()) {
+            throw new IllegalArgumentException(token + " was created in a different Context");
+        }
         if (token.used) {
             throw new IllegalStateException(token + " has already been used once");
         }
         token.used = true;
-        Context.Current current = Context.ofThisThread();
         current.context = current.context.with(this, token.oldValue);
     }
 
@@ -131,11 +136,16 @@ public final class ContextVar<T> {
 
         private final ContextVar<T> variable;
         private final Object oldValue;
+
+        /** The identity of the context the token was made in (see {@link Context.Current#identity()}). */
+        private final Object context;
+
         private boolean used;
 
-        private Token(ContextVar<T> variable, Object oldValue) {
+        private Token(ContextVar<T> variable, Object oldValue, Object context) {
             this.variable = variable;
             this.oldValue = oldValue;
+            this.context = context;
         }
 
         /** The variable that was set. */

@@ -665,6 +665,8 @@ public class EventLoop {
     private void runReadyEntry(Object entry) {
         Context.Current current = threadContext;
         Context outer = current.context;
+        Object outerOwner = current.owner;
+        current.owner = entry;
         Throwable failure = null;
         if (entry instanceof Task<?> task) {
             current.context = task.context;
@@ -692,6 +694,7 @@ public class EventLoop {
             handle.context = current.context;
         }
         current.context = outer;
+        current.owner = outerOwner;
         if (failure != null) {
             if (Throwables.isFatal(failure)) {
                 throw (Error) failure;
