@@ -41,6 +41,21 @@ public class Task<T> extends Future<T> {
      */
     private static final long WAKE_UP_DROPPED = -2;
 
+    /** {@link #flags}: the next step must throw {@link CancelledError} into the coroutine, asyncio's {@code _must_cancel}. */
+    private static final int MUST_CANCEL = 1;
+
+    /** {@link #flags}: {@link #resumeOutcome} is an exception to throw at the await being resumed. */
+    private static final int RESUME_THROWS = 1 << 1;
+
+    /**
+     * {@link #flags}: the exception to throw was thrown by the coroutine that the resumed one awaits,
+     * so that the awaiter's frames belong in its stack trace.
+     */
+    private static final int EXCEPTION_FROM_CALLEE = 1 << 2;
+
+    /** {@link #flags}: the first step has run, so the task's coroutine has started. */
+    private static final int STARTED = 1 << 3;
+
     private final Coroutine<T> coroutine;
 
     /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
@@ -63,21 +78,6 @@ public class Task<T> extends Future<T> {
     /** The future this task is suspended on, asyncio's {@code _fut_waiter}. */
     private Future<?> waiter;
 
-    /** {@link #flags}: the next step must throw {@link CancelledError} into the coroutine, asyncio's {@code _must_cancel}. */
-    private static final int MUST_CANCEL = 1;
-
-    /** {@link #flags}: {@link #resumeOutcome} is an exception to throw at the await being resumed. */
-    private static final int RESUME_THROWS = 1 << 1;
-
-    /**
-     * {@link #flags}: the exception to throw was thrown by the coroutine that the resumed one awaits,
-     * so that the awaiter's frames belong in its stack trace.
-     */
-    private static final int EXCEPTION_FROM_CALLEE = 1 << 2;
-
-    /** {@link #flags}: the first step has run, so the task's coroutine has started. */
-    private static final int STARTED = 1 << 3;
-
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
 
@@ -92,7 +92,6 @@ public class Task<T> extends Future<T> {
      * {@link #RESUME_THROWS}, the exception it throws. One field for both keeps a task small.
      */
     private Object resumeOutcome;
-
 
     /**
      * The context the task's steps run in: the one it was created in, with what its steps set. The
