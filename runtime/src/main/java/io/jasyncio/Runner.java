@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * shuts down in asyncio's order: it cancels every task left and runs the loop until they have all
  * ended (they may clean up, and await while doing so), reporting to the exception handler those that
  * end with an exception other than a cancellation; then it shuts the default executor down and waits
- * for its jobs; then it closes the loop. Unlike Python's, it installs no handler for Ctrl-C. Use it
- * from one thread.
+ * for its jobs; then it closes the loop. While {@link #run} runs, Ctrl-C cancels its task, as in
+ * Python. Use it from one thread.
  */
 public final class Runner implements AutoCloseable {
     private enum State { CREATED, INITIALIZED, CLOSED }
@@ -69,7 +69,9 @@ public final class Runner implements AutoCloseable {
     /**
      * Runs {@code coroutine} in a new task on the runner's loop until it ends, and returns its result
      * or throws its exception as it was thrown. Fails at once if a loop is already running in this
-     * thread, or if the runner is closed.
+     * thread, or if the runner is closed. Meanwhile Ctrl-C (SIGINT) cancels the task, and if the task
+     * then ends with that cancellation, this throws {@link KeyboardInterrupt}; a second Ctrl-C exits
+     * as it would have without the runner. As in asyncio, one runner at a time handles Ctrl-C.
      */
     public <T> T run(Coroutine<T> coroutine) {
         if (coroutine == null) {
@@ -80,10 +82,19 @@ public final class Runner implements AutoCloseable {
         }
         EventLoop runnerLoop = getLoop();
         Task<T> task = runnerLoop.createTask(coroutine, null, context);
+        InterruptHandler interrupts = InterruptHandler.install(task);
         try {
             return runnerLoop.runUntilComplete(task);
+        } catch (CancelledError cancelled) {
+            if (interrupts != null && interrupts.interrupted() && task.uncancel() == 0) {
+                throw new KeyboardInterrupt(cancelled);
+            }
+            throw cancelled;
         } finally {
             context = task.context;
+            if (interrupts != null) {
+                interrupts.uninstall();
+            }
         }
     }
 

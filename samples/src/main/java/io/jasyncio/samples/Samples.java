@@ -66,7 +66,9 @@ public final class Samples {
             new Sample("echo-server", "an echo server: echo-server [host] [port], 127.0.0.1 8888 by default",
                     EchoServer::main),
             new Sample("echo-client", "the echo server's client: echo-client [host] [port] sends lines, prints the echoes",
-                    EchoClient::main));
+                    EchoClient::main),
+            new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
+                    CtrlC::main));
 
     private Samples() {
     }
