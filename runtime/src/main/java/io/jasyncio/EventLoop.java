@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,11 @@ public class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING_LOOP = new ThreadLocal<>();
     private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
 
-    /** Above this many timers, more than half of them cancelled, the timer queue is rebuilt. */
-    private static final int MIN_TIMERS_TO_COMPACT = 100;
+    /**
+     * Up to this many timers, the timer queue is rebuilt in the iteration after any of them is
+     * cancelled; above, once more than half of them are.
+     */
+    private static final int MAX_TIMERS_TO_COMPACT_AT_ONCE = 1024;
 
     private final Clock clock;
 
@@ -109,6 +113,12 @@ public class EventLoop {
      * collected before it ended, for asyncio's "Task was destroyed but it is pending!".
      */
     private final ReferenceQueue<Task<?>> destroyedTasks = new ReferenceQueue<>();
+
+    /**
+     * The tasks whose steps are interrupted by the eager first step of a task they create, innermost
+     * first: running, so in no queue, yet pending, for {@code allTasks()}.
+     */
+    private final ArrayDeque<Task<?>> eagerCreators = new ArrayDeque<>();
 
     /** Numbers this loop's tasks in creation order. */
     private long taskCreationCount;
@@ -310,9 +320,15 @@ public class EventLoop {
     private void runEagerly(Task<?> task) {
         Task<?> creator = currentTask;
         currentTask = null;
+        if (creator != null) {
+            eagerCreators.push(creator);
+        }
         try {
             runReadyEntry(task);
         } finally {
+            if (creator != null) {
+                eagerCreators.pop();
+            }
             currentTask = creator;
         }
     }
@@ -336,6 +352,7 @@ public class EventLoop {
     final Set<Task<?>> allTasks() {
         return tasks.pending(found -> {
             found.accept(currentTask);
+            eagerCreators.forEach(found);
             ready.forEach(found);
             timers.forEachEntry(found);
         });
@@ -624,7 +641,10 @@ public class EventLoop {
     }
 
     private void dropCancelledTimers() {
-        if (timers.size() > MIN_TIMERS_TO_COMPACT && cancelledTimers * 2 > timers.size()) {
+        // A cancelled sleep's entry is its task, which it would keep alive until the entry's deadline:
+        // a short queue is compacted as soon as it holds one, a long one when half of it is stale.
+        boolean shortQueue = timers.size() <= MAX_TIMERS_TO_COMPACT_AT_ONCE;
+        if (cancelledTimers > 0 && (shortQueue || cancelledTimers * 2 > timers.size())) {
             timers.removeStale(EventLoop::isStaleTimer);
             cancelledTimers = 0;
         } else {

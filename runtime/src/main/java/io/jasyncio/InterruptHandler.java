@@ -12,9 +12,11 @@ import sun.misc.SignalHandler;
  * {@code Runner._on_sigint}: the first SIGINT cancels the main task (which may clean up, and await
  * while doing so), a second one does what SIGINT did before, which for a JVM is to exit.
  *
- * <p>The handler is the JVM's only one for SIGINT, so one runner at a time installs it, as asyncio
- * installs it only in the main thread; a JVM started with {@code -Xrs} or without signals gets none.
- * Signals arrive on a thread of their own, so the cancellation is handed to the loop's thread.
+ * <p>As asyncio's, it is installed only by a runner in the main thread, and only while SIGINT has
+ * its default handling (the JVM's, which exits): a program's own handler is left alone, and so is a
+ * JVM started with {@code -Xrs}. Giving SIGINT back restores the previous handling unless somebody
+ * replaced this handler meanwhile. Signals arrive on a thread of their own, so the cancellation is
+ * handed to the loop's thread.
  */
 final class InterruptHandler implements SignalHandler {
     private static final Signal INTERRUPT = new Signal("INT");
@@ -34,19 +36,45 @@ final class InterruptHandler implements SignalHandler {
         this.mainTask = mainTask;
     }
 
-    /** Installs a handler that cancels {@code mainTask}, or returns {@code null} if another runner's is installed. */
+    /**
+     * Installs a handler that cancels {@code mainTask}, or returns {@code null} when asyncio would not:
+     * outside the main thread, or when SIGINT does not have its default handling.
+     */
     static InterruptHandler install(Task<?> mainTask) {
-        if (!INSTALLED.compareAndSet(false, true)) {
+        if (!isMainThread() || !INSTALLED.compareAndSet(false, true)) {
             return null;
         }
         InterruptHandler handler = new InterruptHandler(mainTask);
         try {
-            handler.previous = Signal.handle(INTERRUPT, handler);
+            SignalHandler previous = Signal.handle(INTERRUPT, handler);
+            if (!isJvmDefault(previous)) {
+                Signal.handle(INTERRUPT, previous);
+                INSTALLED.set(false);
+                return null;
+            }
+            handler.previous = previous;
             return handler;
         } catch (IllegalArgumentException | UnsupportedOperationException signalsNotAvailable) {
             INSTALLED.set(false);
             return null;
         }
+    }
+
+    /** The thread the JVM started {@code main} in, as far as Java can tell: named main, in the main group. */
+    private static boolean isMainThread() {
+        Thread thread = Thread.currentThread();
+        ThreadGroup group = thread.getThreadGroup();
+        return thread.getName().equals("main") && group != null && group.getName().equals("main");
+    }
+
+    /**
+     * Whether {@code handler} is the JVM's own handling of SIGINT, which starts the JVM's shutdown.
+     * {@code Signal.handle} gives a handler installed through {@code sun.misc} back as itself, and
+     * the JVM's, installed inside the JDK, wrapped in {@code sun.misc.Signal$SunMiscHandler}
+     * (checked on JDK 17 and 25).
+     */
+    private static boolean isJvmDefault(SignalHandler handler) {
+        return handler == SignalHandler.SIG_DFL || handler.getClass().getName().equals("sun.misc.Signal$SunMiscHandler");
     }
 
     /** Whether a SIGINT arrived while the handler was installed. */
@@ -56,7 +84,10 @@ final class InterruptHandler implements SignalHandler {
 
     /** Gives SIGINT back to the handler it had before. */
     void uninstall() {
-        Signal.handle(INTERRUPT, previous);
+        SignalHandler current = Signal.handle(INTERRUPT, previous);
+        if (current != this) {
+            Signal.handle(INTERRUPT, current); // somebody else's since: theirs stays
+        }
         INSTALLED.set(false);
     }
 

@@ -38,9 +38,6 @@ final class Sleep<T> extends Coroutine<T> {
      * run in it: its task then resumes {@code frame} with {@link #result}.
      */
     Object suspendAwaiter(Task<?> task, Coroutine<?> frame) {
-        if (NeverAwaitedReport.claimsWatched) {
-            NeverAwaitedReport.claimed(this);
-        }
         if (delaySeconds <= 0) {
             return task.yieldOnce(frame, result);
         }

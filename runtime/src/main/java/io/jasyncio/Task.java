@@ -122,9 +122,9 @@ public class Task<T> extends Future<T> {
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = name;
+        this.name = String.valueOf(name); // as Python's set_name takes str(value)
         if (extras != null) {
-            extras.givenName = name;
+            extras.givenName = this.name;
         }
     }
 

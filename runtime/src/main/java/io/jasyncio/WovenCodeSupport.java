@@ -24,7 +24,9 @@ final class WovenCodeSupport extends CoroutineRuntime {
             return task.suspendOn(frame, future);
         }
         if (awaitable instanceof Sleep<?> sleep && sleep.task == null) {
-            // The awaiting frame itself sleeps: the Sleep object is garbage from here on.
+            // The awaiting frame itself sleeps: the Sleep object is garbage from here on. Claiming it
+            // still makes a second await of it fail, as for any coroutine.
+            sleep.claim(task, frame);
             return sleep.suspendAwaiter(task, frame);
         }
         if (awaitable instanceof Coroutine<?> coroutine) {

@@ -126,4 +126,19 @@ class AllTasksTest extends LoopTestSupport {
         assertEquals(Set.of(task), Asyncio.allTasks(loop));
         return new WeakReference<>(task);
     }
+
+    /** While an eager task's first step runs, its creator is pending too, though in no queue. */
+    @Test
+    void theCreatorOfAnEagerTaskIsPendingWhileTheTasksFirstStepRuns() throws Exception {
+        runTest(loop -> {
+            loop.setEagerTasks(true);
+            loop.runUntilComplete(loop.createTask(coroutine(
+                    awaited -> Asyncio.createTask(coroutine(childAwaited -> {
+                        trace("all tasks in the child's eager step: "
+                                + Asyncio.allTasks().stream().map(Task::getName).toList());
+                        return Asyncio.result("x");
+                    }), "child")), "creator"));
+        });
+        assertTrace("all tasks in the child's eager step: [creator, child]");
+    }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -202,5 +204,51 @@ class RunnerTest extends LoopTestSupport {
                     throw badLabel(label);
             }
         }
+    }
+
+    /**
+     * As asyncio 3.11's Runner, a runner takes Ctrl-C only in the main thread and only from the JVM's
+     * default handling; a program's own SIGINT handler is left alone, and is there again afterwards.
+     */
+    @Test
+    void aRunnerTakesCtrlCOnlyInTheMainThreadAndOnlyFromTheJvmsDefault() throws Exception {
+        assertEquals("main", Thread.currentThread().getName(), "JUnit runs this test in the main thread");
+        SignalHandler own = signal -> { };
+        SignalHandler original = Signal.handle(INTERRUPT, own);
+        try {
+            assertEquals("the program's own", handlerSeenInsideRun(own));
+            assertSame(own, Signal.handle(INTERRUPT, original));
+            List<String> seenInWorker = new ArrayList<>();
+            Thread worker = new Thread(() -> seenInWorker.add(handlerSeenInsideRun(own)));
+            worker.start();
+            worker.join();
+            assertEquals(List.of("the JVM's"), seenInWorker);
+            assertEquals("a runner's", handlerSeenInsideRun(own));
+            assertEquals("the JVM's", describe(currentHandler(), own));
+        } finally {
+            Signal.handle(INTERRUPT, original);
+        }
+    }
+
+    private static final Signal INTERRUPT = new Signal("INT");
+
+    private static String handlerSeenInsideRun(SignalHandler own) {
+        try (Runner runner = new Runner()) {
+            return runner.run(coroutine(awaited -> result(describe(currentHandler(), own))));
+        }
+    }
+
+    /** The SIGINT handler now, read by swapping it out and back. */
+    private static SignalHandler currentHandler() {
+        SignalHandler current = Signal.handle(INTERRUPT, SignalHandler.SIG_DFL);
+        Signal.handle(INTERRUPT, current);
+        return current;
+    }
+
+    private static String describe(SignalHandler handler, SignalHandler own) {
+        if (handler == own) {
+            return "the program's own";
+        }
+        return handler instanceof InterruptHandler ? "a runner's" : "the JVM's";
     }
 }

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import java.lang.ref.WeakReference;
 import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.HandWovenCoroutine.coroutine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,5 +114,40 @@ class SleepTest extends LoopTestSupport {
     void sleepRefusesNaN() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> sleep(Double.NaN));
         assertEquals("delay is NaN", error.getMessage());
+    }
+
+    /** A sleep is a coroutine: awaiting the same one twice fails, as Python's "cannot reuse already awaited coroutine". */
+    @Test
+    void aSleepAwaitedTwiceIsRefused() throws Exception {
+        runTest(loop -> {
+            Coroutine<Void> once = sleep(1);
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(coroutine(awaited -> once, awaited -> once)));
+            assertEquals("cannot reuse already awaited coroutine: Coroutine[sleep started]", error.getMessage());
+        });
+    }
+
+    /**
+     * A cancelled sleep's timer entry is its task, which must not stay reachable through it once the
+     * task has ended: a short timer queue drops the entry in the next iteration.
+     */
+    @Test
+    void anEndedTaskIsNotKeptAliveByTheTimerEntryOfItsCancelledSleep() throws Exception {
+        runTest(loop -> {
+            Task<Void> heartbeat = loop.createTask(sleep(10));
+            WeakReference<Task<?>> cancelled = startAndCancelASleeper(loop);
+            GarbageCollection.collectUntil("the cancelled sleeper to be collected", () -> cancelled.get() == null);
+            heartbeat.cancel();
+            assertThrows(CancelledError.class, () -> loop.runUntilComplete(heartbeat));
+        });
+    }
+
+    private static WeakReference<Task<?>> startAndCancelASleeper(EventLoop loop) {
+        Task<Void> sleeper = loop.createTask(sleep(3600));
+        runOnce(loop);
+        sleeper.cancel();
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(sleeper));
+        runOnce(loop);
+        return new WeakReference<>(sleeper);
     }
 }
