@@ -112,11 +112,14 @@ final class Context {
     <T> T call(Callable<T> body) throws Exception {
         Current current = CURRENT.get();
         Context outer = current.context;
+        Object outerOwner = current.owner;
         current.context = this;
+        current.owner = new Object(); // a copy of its own, as Python's ctx.run: tokens made here stay here
         try {
             return body.call();
         } finally {
             current.context = outer;
+            current.owner = outerOwner;
         }
     }
 

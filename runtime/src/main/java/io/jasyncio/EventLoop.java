@@ -381,6 +381,9 @@ public class EventLoop {
     private void reportDestroyedPendingTasks() {
         Reference<? extends Task<?>> destroyed;
         while ((destroyed = destroyedTasks.poll()) != null) {
+            if (!((TaskExtras) destroyed).reportIfDestroyed) {
+                continue;
+            }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("message", "Task was destroyed but it is pending!");
             context.put("task", ((TaskExtras) destroyed).describeDestroyedTask());
@@ -686,7 +689,7 @@ public class EventLoop {
         Context.Current current = threadContext;
         Context outer = current.context;
         Object outerOwner = current.owner;
-        current.owner = entry;
+        current.owner = entry instanceof Task<?> task ? task.contextOwner() : entry;
         Throwable failure = null;
         if (entry instanceof Task<?> task) {
             current.context = task.context;

@@ -71,6 +71,9 @@ final class Gather<T> extends Future<List<T>> {
                 child = taskOfCoroutine.get(awaitable);
                 if (child == null) {
                     child = loop == null ? ensureFutureOnRunningLoop(awaitable) : loop.ensureFuture(awaitable);
+                    if (child instanceof Task<?> task) {
+                        task.doNotReportIfDestroyed(); // as asyncio's gather does for the tasks it makes
+                    }
                     taskOfCoroutine.put(awaitable, child);
                 }
             }

@@ -82,6 +82,7 @@ public final class Runner implements AutoCloseable {
         }
         EventLoop runnerLoop = getLoop();
         Task<T> task = runnerLoop.createTask(coroutine, null, context);
+        task.shareContextWith(this); // every run, one context: a token of one run resets in the next
         InterruptHandler interrupts = InterruptHandler.install(task);
         try {
             return runnerLoop.runUntilComplete(task);

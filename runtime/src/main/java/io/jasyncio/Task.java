@@ -282,6 +282,24 @@ public class Task<T> extends Future<T> {
         return extras;
     }
 
+    /**
+     * What this task's context belongs to, for {@link ContextVar} tokens: the task, unless it shares
+     * its context object with other tasks (see {@link #shareContextWith}).
+     */
+    Object contextOwner() {
+        return extras == null || extras.contextOwner == null ? this : extras.contextOwner;
+    }
+
+    /** Makes this task's context, for tokens, the one of {@code owner}'s tasks, as a Runner's runs share one. */
+    void shareContextWith(Object owner) {
+        extras().contextOwner = owner;
+    }
+
+    /** Tells the loop not to report this task if it is collected while pending, asyncio's {@code _log_destroy_pending = False}. */
+    void doNotReportIfDestroyed() {
+        extras().reportIfDestroyed = false;
+    }
+
     /** The message of the pending cancellation, the one {@link #MUST_CANCEL} delivers. */
     private String pendingCancelMessage() {
         return extras == null ? null : extras.cancelMessage;

@@ -26,6 +26,18 @@ final class TaskExtras extends WeakReference<Task<?>> {
     /** Whether the loop's registry holds this reference, which it does from the task's first wait on a future. */
     boolean watched;
 
+    /**
+     * Whether the loop reports the task if it is collected while pending; {@code false} for a task
+     * that {@code gather} made from a coroutine, as asyncio's {@code _log_destroy_pending}.
+     */
+    boolean reportIfDestroyed = true;
+
+    /**
+     * What the task's context belongs to for {@link ContextVar} tokens, when it is not the task
+     * itself: the {@link Runner} whose runs all share one context, as Python's Runner does.
+     */
+    Object contextOwner;
+
     /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
     String givenName;
 

@@ -141,4 +141,21 @@ class AllTasksTest extends LoopTestSupport {
         });
         assertTrace("all tasks in the child's eager step: [creator, child]");
     }
+
+    /** As asyncio's gather sets {@code _log_destroy_pending = False} on the tasks it makes, they are never reported. */
+    @Test
+    void aTaskThatGatherMadeIsNotReportedWhenCollectedPending() throws Exception {
+        runTest(loop -> {
+            List<WeakReference<Task<?>>> made = new ArrayList<>();
+            loop.runUntilComplete(coroutine(awaited -> {
+                Asyncio.gather(coroutine(childAwaited -> loop.createFuture()));
+                made.add(new WeakReference<>(Asyncio.allTasks().stream()
+                        .filter(task -> task != Asyncio.currentTask()).findFirst().orElseThrow()));
+                return sleep(0);
+            }));
+            runOnce(loop);
+            collectUntil("the gathered task to be collected", () -> made.get(0).get() == null);
+            runIterations(loop, 3);
+        }); // runTest's exception handler fails the test on any report
+    }
 }

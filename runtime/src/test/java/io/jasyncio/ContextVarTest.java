@@ -216,4 +216,44 @@ class ContextVarTest extends LoopTestSupport {
             loop.runUntilComplete(task);
         });
     }
+
+    /** Each job of toThread runs in a copy of its own, as Python's ctx.run: a token of one job does not reset in another. */
+    @Test
+    void aTokenMadeInOneToThreadJobDoesNotResetInAnother() throws Exception {
+        runTest(Clock.system(), loop -> {
+            Object outcome = loop.runUntilComplete(coroutine(
+                    awaited -> Asyncio.toThread(() -> REQUEST.set("in a job")),
+                    awaited -> Asyncio.toThread(() -> {
+                        try {
+                            REQUEST.reset(cast(awaited));
+                            return "reset";
+                        } catch (IllegalArgumentException foreign) {
+                            return foreign.getMessage();
+                        }
+                    }),
+                    awaited -> Asyncio.result(awaited)));
+            assertEquals("Token[var=request] was created in a different Context", outcome);
+        });
+    }
+
+    /** Each call of a context runs in a copy of its own, as Python's ctx.run, even twice on one thread. */
+    @Test
+    void aTokenMadeInOneCallOfAContextDoesNotResetInAnother() throws Exception {
+        Context context = Context.current();
+        ContextVar.Token<String> token = context.call(() -> REQUEST.set("inside"));
+        String outcome = context.call(() -> {
+            try {
+                REQUEST.reset(token);
+                return "reset";
+            } catch (IllegalArgumentException foreign) {
+                return foreign.getMessage();
+            }
+        });
+        assertEquals("Token[var=request] was created in a different Context", outcome);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ContextVar.Token<String> cast(Object token) {
+        return (ContextVar.Token<String>) token;
+    }
 }

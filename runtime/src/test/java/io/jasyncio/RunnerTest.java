@@ -251,4 +251,19 @@ class RunnerTest extends LoopTestSupport {
         }
         return handler instanceof InterruptHandler ? "a runner's" : "the JVM's";
     }
+
+    /** As Python's Runner, every run shares one context: a token set in one run resets in the next. */
+    @Test
+    void aTokenSetInOneRunResetsInTheNext() {
+        ContextVar<String> variable = new ContextVar<>("v");
+        try (Runner runner = new Runner()) {
+            ContextVar.Token<String> token = runner.run(coroutine(awaited -> result(variable.set("first run"))));
+            assertEquals("first run", runner.run(coroutine(awaited -> result(variable.get("none")))));
+            runner.run(coroutine(awaited -> {
+                variable.reset(token);
+                return result(null);
+            }));
+            assertEquals("none", runner.run(coroutine(awaited -> result(variable.get("none")))));
+        }
+    }
 }
