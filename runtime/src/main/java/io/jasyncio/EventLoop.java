@@ -202,9 +202,7 @@ public class EventLoop {
 
     /** Schedules a handle made by the runtime (a done callback), with {@code callSoon}'s checks. */
     final Handle callSoon(Handle handle) {
-        if (debug) {
-            checkThread();
-        }
+        checkThreadInDebugMode();
         schedule(handle);
         return handle;
     }
@@ -235,9 +233,7 @@ public class EventLoop {
 
     private TimerHandle scheduleTimer(long whenNanos, Runnable callback) {
         checkClosed();
-        if (debug) {
-            checkThread();
-        }
+        checkThreadInDebugMode();
         TimerHandle timer = new TimerHandle(this, whenNanos, requireCallback(callback), captureContext());
         timer.sequence = timers.add(whenNanos, timer);
         return timer;
@@ -254,25 +250,16 @@ public class EventLoop {
     /** Appends a handle to the ready queue: {@code callSoon} without allocating a handle. */
     final void schedule(Handle handle) {
         checkClosed();
-        ready.addLast(handle);
-    }
-
-    /** Schedules one done callback of {@code gather}, whose ready entry the gather itself is. */
-    final void scheduleDoneCallbackOf(Gather<?> gather) {
-        if (debug) {
-            checkThread();
-        }
-        checkClosed();
-        ready.addLast(gather);
+        ready.append(handle);
     }
 
     /**
-     * Schedules the next step of {@code task}: the task itself goes into the ready queue, where a
-     * handle for its step would otherwise go, so that a task costs no handle.
+     * Schedules the turn of a future that is its own ready entry: a task's next step, or one done
+     * callback of a gather. Such futures need no handle each time.
      */
-    final void scheduleStep(Task<?> task) {
+    final void scheduleTurn(Future<?> future) {
         checkClosed();
-        ready.addLast(task);
+        ready.append(future);
     }
 
     /** Told by a timer that was cancelled while still queued. */
@@ -301,14 +288,12 @@ public class EventLoop {
     /** Wraps {@code coroutine} in a task named {@code name} that runs in {@code context}. */
     final <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         checkClosed();
-        if (debug) {
-            checkThread();
-        }
+        checkThreadInDebugMode();
         Task<T> task = new Task<>(this, coroutine, name, context);
         if (eagerTasks && isRunning()) {
             runEagerly(task);
         } else {
-            scheduleStep(task);
+            scheduleTurn(task);
         }
         return task;
     }
@@ -353,7 +338,7 @@ public class EventLoop {
         return tasks.pending(found -> {
             found.accept(currentTask);
             eagerCreators.forEach(found);
-            ready.forEach(found);
+            ready.forEachEntry(found);
             timers.forEachEntry(found);
         });
     }
@@ -588,21 +573,20 @@ public class EventLoop {
         // The clock is read only when a timer could be due: a read costs as much as half a task switch.
         long now = timers.isEmpty() ? 0 : clock.nanoTime();
         while (!timers.isEmpty() && timers.firstWhen() <= now) {
-            Object due = timers.firstEntry();
             long sequence = timers.firstSequence();
-            timers.removeFirst();
+            Object due = timers.removeFirst();
             if (isStaleTimer(due, sequence)) {
                 cancelledTimers--;
             } else if (due instanceof TimerHandle handle) {
                 handle.scheduled = false;
-                ready.addLast(handle);
+                ready.append(handle);
             } else {
                 ((Task<?>) due).timerDue();
             }
         }
         boolean timed = debug;
         for (int count = ready.size(); count > 0; count--) {
-            Object entry = ready.pollFirst();
+            Object entry = ready.removeFirst();
             if (entry instanceof Handle handle && handle.cancelled()) {
                 continue;
             }
@@ -677,37 +661,31 @@ public class EventLoop {
     private void moveThreadsafeCallbacks() {
         Handle handle;
         while ((handle = threadsafeCallbacks.poll()) != null) {
-            ready.addLast(handle);
+            ready.append(handle);
         }
     }
 
     /**
-     * Runs one ready entry, a handle or a task's step, in its context, asyncio's {@code Handle._run}:
+     * Runs one ready entry, a handle or a future's turn (a task's step), in its context, asyncio's {@code Handle._run}:
      * what the callback throws goes to the exception handler, and the loop goes on.
      */
     private void runReadyEntry(Object entry) {
         Context.Current current = threadContext;
         Context outer = current.context;
         Object outerOwner = current.owner;
-        current.owner = entry instanceof Task<?> task ? task.contextOwner() : entry;
         Throwable failure = null;
-        if (entry instanceof Task<?> task) {
-            current.context = task.context;
+        if (entry instanceof Future<?> future) {
+            current.owner = future.contextOwner();
+            current.context = future.turnContext();
             try {
-                task.runStep();
+                future.runTurn();
             } catch (Throwable thrown) {
                 failure = thrown;
             }
-            task.context = current.context;
-        } else if (entry instanceof Gather<?> gather) {
-            current.context = Context.EMPTY;
-            try {
-                gather.runDoneCallback();
-            } catch (Throwable thrown) {
-                failure = thrown;
-            }
+            future.keepTurnContext(current.context);
         } else {
             Handle handle = (Handle) entry;
+            current.owner = handle;
             current.context = handle.context;
             try {
                 handle.run();
@@ -730,12 +708,9 @@ public class EventLoop {
         }
     }
 
-    /** What a ready entry runs, for messages: a handle's callback, or the step of a task. */
+    /** What a ready entry runs, for messages: a handle's callback, or a future's turn. */
     private static String describeCallback(Object entry) {
-        if (entry instanceof Task<?> task) {
-            return "step of " + task.getName();
-        }
-        return entry instanceof Gather<?> ? "gather's done callback" : ((Handle) entry).describeCallback();
+        return entry instanceof Future<?> future ? future.describeTurn() : ((Handle) entry).describeCallback();
     }
 
     /** Runs one ready entry in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */
@@ -815,6 +790,13 @@ public class EventLoop {
     }
 
     /** Debug mode's check, asyncio's {@code _check_thread}: a running loop is scheduled on from its own thread only. */
+    /** In debug mode, fails unless called from the loop's thread (or while the loop is not running). */
+    final void checkThreadInDebugMode() {
+        if (debug) {
+            checkThread();
+        }
+    }
+
     private void checkThread() {
         Thread owner = runningThread;
         if (owner != null && owner != Thread.currentThread()) {

@@ -39,8 +39,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /**
      * While pending, the done callbacks in registration order: {@code null}, one callback, or a
-     * {@link CallbackList} of them. Each is a {@code Consumer}, a {@link Task} waiting on this future
-     * (its wake-up) or a {@link Gather} that counts it. One waiter is the common case, so it needs no list. Once done, the callbacks are
+     * {@link CallbackList} of them. Each is a {@code Consumer}, or a future that is its own callback (see
+     * {@link #addWaiter}). One waiter is the common case, so it needs no list. Once done, the callbacks are
      * scheduled and the field is free: a failed future keeps there the {@link NeverRetrievedReport} to
      * make if its exception is never retrieved, asyncio's {@code _log_traceback}, until it is read or
      * the future is cancelled. One field for both keeps every future and task smaller.
@@ -177,21 +177,48 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Adds {@code gather}'s done callback for this child, as {@link #addDoneCallback} would, but
-     * without capturing a context (the callback only counts) and without a handle when it is
-     * scheduled: the gather itself goes into the ready queue (see {@link Gather#childDoneSoon}).
+     * Registers {@code waiter}, a future that is its own done callback (a {@link Task} waiting on this
+     * one, a {@link Gather} counting it), as {@link #addDoneCallback} would register a callback but
+     * without a context: when this future is done, {@link #awaitedDone} tells the waiter.
      */
-    final void addGatherCallback(Gather<?> gather) {
+    final void addWaiter(Future<?> waiter) {
         if (state != PENDING) {
-            scheduleCallback(gather);
+            scheduleCallback(waiter);
         } else {
-            addCallback(gather);
+            addCallback(waiter);
         }
     }
 
-    /** Registers a task to be woken when this future is done; the task's step reads the outcome. */
-    void addWaiter(Task<?> task) {
-        addCallback(task);
+    // A task or a gather is its own done callback and its own ready-queue entry, so that waking a task
+    // or counting a gather's child needs no handle. These are their parts; other futures have none.
+
+    /** Told that {@code done}, which this future waits on, is done: schedules the turn that reads it. */
+    void awaitedDone(Future<?> done) {
+        throw new UnsupportedOperationException(this + " waits on no future");
+    }
+
+    /** Runs this future's turn in the ready queue: a task's step, a gather's oldest done callback. */
+    void runTurn() {
+        throw new UnsupportedOperationException(this + " takes no turn in the ready queue");
+    }
+
+    /** The context this future's turns run in. */
+    Context turnContext() {
+        return Context.EMPTY;
+    }
+
+    /** Keeps what a turn left in its context, for the next turn; a task keeps it, a gather has none. */
+    void keepTurnContext(Context context) {
+    }
+
+    /** What the context of this future's turns belongs to, for {@link ContextVar} tokens. */
+    Object contextOwner() {
+        return this;
+    }
+
+    /** What this future's turn runs, for messages. */
+    String describeTurn() {
+        return toString();
     }
 
     private void addCallback(Object callback) {
@@ -221,10 +248,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     @SuppressWarnings("unchecked")
     private void scheduleCallback(Object callback) {
-        if (callback instanceof Task<?> task) {
-            task.wakeUpAfter(this);
-        } else if (callback instanceof Gather<?> gather) {
-            gather.childDoneSoon(this);
+        if (callback instanceof Future<?> waiter) {
+            waiter.awaitedDone(this);
         } else if (callback instanceof CallbackInContext inContext) {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
             loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));

@@ -82,7 +82,7 @@ final class Gather<T> extends Future<List<T>> {
         }
         Gather<T> outer = new Gather<>(loop, children, returnExceptions);
         for (Future<? extends T> child : children) {
-            child.addGatherCallback(outer);
+            child.addWaiter(outer);
         }
         return outer;
     }
@@ -95,18 +95,26 @@ final class Gather<T> extends Future<List<T>> {
     }
 
     /** Schedules this gather's done callback for {@code child}, which is done, asyncio's {@code call_soon}. */
-    void childDoneSoon(Future<?> child) {
+    @Override
+    void awaitedDone(Future<?> child) {
+        loop.checkThreadInDebugMode();
         if (childrenDoneSoon == null) {
             childrenDoneSoon = new ArrayDeque<>();
         }
         childrenDoneSoon.addLast(child.failed() || child.cancelled() ? child : SUCCEEDED);
-        loop.scheduleDoneCallbackOf(this);
+        loop.scheduleTurn(this);
     }
 
     /** Runs the done callback that the loop reached in its ready queue: the oldest scheduled one. */
-    void runDoneCallback() {
+    @Override
+    void runTurn() {
         Object next = childrenDoneSoon.pollFirst();
         childDone(next == SUCCEEDED ? null : (Future<?>) next);
+    }
+
+    @Override
+    String describeTurn() {
+        return "gather's done callback";
     }
 
     /**

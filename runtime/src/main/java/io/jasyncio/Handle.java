@@ -27,11 +27,6 @@ public class Handle {
         this.context = context;
     }
 
-    /** A handle whose context is set later, as a task's step is. */
-    Handle(Runnable callback) {
-        this(callback, Context.EMPTY);
-    }
-
     /** Cancels the callback: if the loop has not run it yet, it never will. Idempotent. */
     public void cancel() {
         cancelled = true;

@@ -2,8 +2,6 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
-import java.util.function.Consumer;
-
 /**
  * The loop's ready queue, asyncio's {@code _ready} deque: entries in FIFO order, each a
  * {@link Handle}, a {@link Task} (its next step) or a {@link Gather} (one of its done callbacks).
@@ -17,19 +15,5 @@ final class ReadyQueue extends ChunkedFifo<ReadyQueue.EntryChunk> {
     @Override
     EntryChunk newChunk() {
         return new EntryChunk();
-    }
-
-    void addLast(Object entry) {
-        append(entry);
-    }
-
-    /** Takes the oldest entry; the queue must not be empty. */
-    Object pollFirst() {
-        return removeFirst();
-    }
-
-    /** Gives every entry to {@code action}, oldest first. */
-    void forEach(Consumer<Object> action) {
-        forEachEntry(action);
     }
 }

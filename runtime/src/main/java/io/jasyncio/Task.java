@@ -181,7 +181,7 @@ public class Task<T> extends Future<T> {
                 loop.timerCancelled();
             }
             resumeWithException(new CancelledError(message));
-            loop.scheduleStep(this);
+            loop.scheduleTurn(this);
             return true;
         }
         if (waiter != null && waiter.cancel(message)) {
@@ -232,7 +232,7 @@ public class Task<T> extends Future<T> {
     Object yieldOnce(Coroutine<?> suspended, Object value) {
         frame = suspended;
         resumeWithValue(value);
-        loop.scheduleStep(this);
+        loop.scheduleTurn(this);
         return WovenCode.SUSPENDED;
     }
 
@@ -260,18 +260,40 @@ public class Task<T> extends Future<T> {
     /** Called by the loop when this task's timer is due: the wake-up runs in this iteration. */
     void timerDue() {
         timerSequence = TIMER_FIRED;
-        loop.scheduleStep(this);
+        loop.scheduleTurn(this);
     }
 
     private Object resumeSoonWith(Throwable failure) {
         resumeWithException(failure);
-        loop.scheduleStep(this);
+        loop.scheduleTurn(this);
         return WovenCode.SUSPENDED;
     }
 
     /** Called by the future this task waits on when it is done: schedules the step that reads it. */
-    void wakeUpAfter(Future<?> future) {
-        loop.scheduleStep(this);
+    @Override
+    void awaitedDone(Future<?> done) {
+        loop.scheduleTurn(this);
+    }
+
+    /** This task's turn in the ready queue: its step. */
+    @Override
+    void runTurn() {
+        runStep();
+    }
+
+    @Override
+    Context turnContext() {
+        return context;
+    }
+
+    @Override
+    void keepTurnContext(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    String describeTurn() {
+        return "step of " + getName();
     }
 
     /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
@@ -286,6 +308,7 @@ public class Task<T> extends Future<T> {
      * What this task's context belongs to, for {@link ContextVar} tokens: the task, unless it shares
      * its context object with other tasks (see {@link #shareContextWith}).
      */
+    @Override
     Object contextOwner() {
         return extras == null || extras.contextOwner == null ? this : extras.contextOwner;
     }
@@ -360,14 +383,14 @@ public class Task<T> extends Future<T> {
         return outcome;
     }
 
-    /** Runs one step, the loop's call of this task's ready entry: the scheduled one, or the wake-up after the waited-on future is done. */
-    void runStep() {
+    /** Runs one step: the scheduled one, or the wake-up after the waited-on future is done. */
+    private void runStep() {
         if (timerSequence != NOT_SLEEPING) {
             // The timer's wake-up, asyncio's timer callback: the step itself runs in the next iteration.
             boolean fired = timerSequence == TIMER_FIRED;
             timerSequence = NOT_SLEEPING;
             if (fired) {
-                loop.scheduleStep(this);
+                loop.scheduleTurn(this);
             }
             return;
         }

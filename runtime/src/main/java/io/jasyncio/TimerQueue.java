@@ -75,13 +75,9 @@ final class TimerQueue {
         return firstIsInLane() ? lane.firstEntry() : heapEntry[0];
     }
 
-    /** Removes the first entry; the queue must not be empty. */
-    void removeFirst() {
-        if (firstIsInLane()) {
-            lane.removeFirst();
-        } else {
-            removeHeapTop();
-        }
+    /** Removes the first entry and returns it; the queue must not be empty. */
+    Object removeFirst() {
+        return firstIsInLane() ? lane.removeFirst() : removeHeapTop();
     }
 
     /** Removes every entry that {@code stale} rejects, keeping the order of the others. */
@@ -146,7 +142,8 @@ final class TimerQueue {
         setHeapSlot(child, whenNanos, sequence, entry);
     }
 
-    private void removeHeapTop() {
+    private Object removeHeapTop() {
+        Object top = heapEntry[0];
         int last = --heapSize;
         if (last > 0) {
             moveHeapSlot(last, 0);
@@ -155,6 +152,7 @@ final class TimerQueue {
         if (last > 1) {
             siftDown(0);
         }
+        return top;
     }
 
     /** Moves the entry at {@code slot} down until neither child comes before it. */

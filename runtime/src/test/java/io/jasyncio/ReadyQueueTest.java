@@ -26,12 +26,12 @@ class ReadyQueueTest {
             if (random.nextBoolean()) {
                 for (int i = 0; i < burst; i++) {
                     Integer entry = operation * 10_000 + i;
-                    queue.addLast(entry);
+                    queue.append(entry);
                     model.addLast(entry);
                 }
             } else {
                 for (int i = 0; i < burst && !model.isEmpty(); i++) {
-                    taken.add(queue.pollFirst());
+                    taken.add(queue.removeFirst());
                     expected.add(model.pollFirst());
                 }
             }
@@ -39,7 +39,7 @@ class ReadyQueueTest {
             assertEquals(model.isEmpty(), queue.isEmpty());
         }
         List<Object> listed = new ArrayList<>();
-        queue.forEach(listed::add);
+        queue.forEachEntry(listed::add);
         assertEquals(new ArrayList<>(model), listed);
         assertEquals(expected, taken);
     }
@@ -48,11 +48,11 @@ class ReadyQueueTest {
     void clearEmptiesTheQueue() {
         ReadyQueue queue = new ReadyQueue();
         for (int i = 0; i < 2000; i++) {
-            queue.addLast(i);
+            queue.append(i);
         }
         queue.clear();
         assertTrue(queue.isEmpty());
-        queue.addLast("after");
-        assertEquals("after", queue.pollFirst());
+        queue.append("after");
+        assertEquals("after", queue.removeFirst());
     }
 }

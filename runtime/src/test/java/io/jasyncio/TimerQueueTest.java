@@ -103,9 +103,7 @@ class TimerQueueTest {
     }
 
     private static String takeFirst(TimerQueue queue) {
-        String first = (String) queue.firstEntry();
-        queue.removeFirst();
-        return first;
+        return (String) queue.removeFirst();
     }
 
     private static List<String> drain(TimerQueue queue) {
