@@ -675,14 +675,11 @@ public class EventLoop {
         Object outerOwner = current.owner;
         Throwable failure = null;
         if (entry instanceof Future<?> future) {
-            current.owner = future.contextOwner();
-            current.context = future.turnContext();
             try {
-                future.runTurn();
+                future.runTurn(current);
             } catch (Throwable thrown) {
                 failure = thrown;
             }
-            future.keepTurnContext(current.context);
         } else {
             Handle handle = (Handle) entry;
             current.owner = handle;

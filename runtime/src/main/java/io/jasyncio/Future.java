@@ -197,23 +197,13 @@ public non-sealed class Future<T> implements Awaitable<T> {
         throw new UnsupportedOperationException(this + " waits on no future");
     }
 
-    /** Runs this future's turn in the ready queue: a task's step, a gather's oldest done callback. */
-    void runTurn() {
+    /**
+     * Runs this future's turn in the ready queue (a task's step, a gather's oldest done callback) in
+     * its own context, which it puts in {@code current}, owner included; the loop restores the
+     * thread's context afterwards and handles what the turn throws.
+     */
+    void runTurn(Context.Current current) {
         throw new UnsupportedOperationException(this + " takes no turn in the ready queue");
-    }
-
-    /** The context this future's turns run in. */
-    Context turnContext() {
-        return Context.EMPTY;
-    }
-
-    /** Keeps what a turn left in its context, for the next turn; a task keeps it, a gather has none. */
-    void keepTurnContext(Context context) {
-    }
-
-    /** What the context of this future's turns belongs to, for {@link ContextVar} tokens. */
-    Object contextOwner() {
-        return this;
     }
 
     /** What this future's turn runs, for messages. */

@@ -107,7 +107,9 @@ final class Gather<T> extends Future<List<T>> {
 
     /** Runs the done callback that the loop reached in its ready queue: the oldest scheduled one. */
     @Override
-    void runTurn() {
+    void runTurn(Context.Current current) {
+        current.owner = this;
+        current.context = Context.EMPTY;
         Object next = childrenDoneSoon.pollFirst();
         childDone(next == SUCCEEDED ? null : (Future<?>) next);
     }

@@ -275,20 +275,16 @@ public class Task<T> extends Future<T> {
         loop.scheduleTurn(this);
     }
 
-    /** This task's turn in the ready queue: its step. */
+    /** This task's turn in the ready queue: its step, in its context, which keeps what the step set. */
     @Override
-    void runTurn() {
-        runStep();
-    }
-
-    @Override
-    Context turnContext() {
-        return context;
-    }
-
-    @Override
-    void keepTurnContext(Context context) {
-        this.context = context;
+    void runTurn(Context.Current current) {
+        current.owner = contextOwner();
+        current.context = context;
+        try {
+            runStep();
+        } finally {
+            context = current.context;
+        }
     }
 
     @Override
@@ -308,8 +304,7 @@ public class Task<T> extends Future<T> {
      * What this task's context belongs to, for {@link ContextVar} tokens: the task, unless it shares
      * its context object with other tasks (see {@link #shareContextWith}).
      */
-    @Override
-    Object contextOwner() {
+    private Object contextOwner() {
         return extras == null || extras.contextOwner == null ? this : extras.contextOwner;
     }
 
