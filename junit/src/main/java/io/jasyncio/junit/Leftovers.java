@@ -99,8 +99,11 @@ final class Leftovers {
         }
     }
 
+    /** Adds {@code problem}, its first line tagged with the check that found it, so that the reader knows what to skip. */
     private void add(LeakCheck check, String problem, Throwable cause) {
-        problems.add(problem + " [LeakCheck." + check + "]");
+        int firstLineEnd = problem.indexOf('\n');
+        String tag = " [LeakCheck." + check + "]";
+        problems.add(firstLineEnd < 0 ? problem + tag : problem.substring(0, firstLineEnd) + tag + problem.substring(firstLineEnd));
         if (cause != null) {
             causes.add(cause);
         }

@@ -28,7 +28,7 @@ class JupiterFeaturesTest {
         assertEquals(3 + 1 + 3 + 1, results.testEvents().succeeded().count());
         List<Throwable> failures = EngineRuns.failures(results);
         assertEquals("the loop's time ==> expected: <1.0> but was: <2.0>", failures.get(0).getMessage());
-        assertTrue(failures.get(1).getMessage().startsWith("runTest left work behind:\n- 1 task(s) still pending, cancelled now:\n"
+        assertTrue(failures.get(1).getMessage().startsWith("runTest left work behind:\n- 1 task(s) still pending, cancelled now: [LeakCheck.PENDING_TASKS]\n"
                 + "    Task[pending name=leaked coro=sleep awaiting=sleep]"), failures.get(1).getMessage());
     }
 

@@ -24,10 +24,10 @@ class LeakChecksTest {
     void aTaskLeftPendingFailsTheTestWithItsNameAndWhereItWaits() {
         Throwable failure = failureOf(Checks.class, "pendingTask");
         assertEquals("pendingTask() left work behind:\n"
-                + "- 1 task(s) still pending, cancelled now:\n"
+                + "- 1 task(s) still pending, cancelled now: [LeakCheck.PENDING_TASKS]\n"
                 + "    Task[pending name=forgotten coro=Checks.sleepForever awaiting=sleep]\n"
                 + "        at io.jasyncio.Sleep.sleep(Unknown Source)\n"
-                + "        at io.jasyncio.junit.fixtures.Checks.sleepForever(Unknown Source) [LeakCheck.PENDING_TASKS]",
+                + "        at io.jasyncio.junit.fixtures.Checks.sleepForever(Unknown Source)",
                 failure.getMessage());
         assertPasses(Checks.class, "pendingTaskAllowed");
     }
