@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -270,9 +271,9 @@ public class SelectorEventLoop extends EventLoop {
     }
 
     /** The channels registered with this loop that are still open, for {@link LoopDiagnostics}. */
-    java.util.List<SelectableChannel> openChannels() {
+    List<SelectableChannel> openChannels() {
         if (isClosed()) {
-            return java.util.List.of();
+            return List.of();
         }
         return selector.keys().stream().map(SelectionKey::channel).filter(SelectableChannel::isOpen).toList();
     }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the method, that runs it. Reports show the method with that one test inside. JUnit's own
  * {@code @BeforeEach} and {@code @AfterEach} run around it as usual, on the test's thread, outside
  * the loop. For repeated and parameterized tests, use {@link AsyncTesting#runTest} in a
- * {@code void} method.
+ * {@code void} method. An {@code @AsyncTest} method that returns {@code void} is not found by JUnit
+ * at all, as no test factory that returns nothing is.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

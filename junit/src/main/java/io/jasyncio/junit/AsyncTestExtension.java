@@ -31,6 +31,10 @@ public final class AsyncTestExtension implements InvocationInterceptor {
     public AsyncTestExtension() {
     }
 
+    /**
+     * Replaces the factory's result, for an {@link AsyncTest} method, with one dynamic test that runs
+     * the method's coroutine on a fresh loop; calls any other test factory unchanged.
+     */
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
