@@ -9,6 +9,8 @@ import io.jasyncio.LoopDiagnostics;
 import io.jasyncio.Task;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,8 @@ final class Leftovers {
         if (options.checks(LeakCheck.OPEN_CHANNELS)) {
             List<SelectableChannel> open = LoopDiagnostics.openChannels(loop);
             if (!open.isEmpty()) {
-                add(LeakCheck.OPEN_CHANNELS, open.size() + " channel(s) left open (a server or a connection not closed): " + open, null);
+                add(LeakCheck.OPEN_CHANNELS, open.size() + " channel(s) left open (a server or a connection not closed): "
+                        + open.stream().map(Leftovers::describe).toList(), null);
             }
         }
         if (problems.isEmpty()) {
@@ -130,6 +133,21 @@ final class Leftovers {
             problems.add("the pending tasks did not end once cancelled: " + stuck);
             causes.add(stuck);
         }
+    }
+
+    /** A channel by what it is and its addresses, the same on every JDK (their {@code toString()}s differ). */
+    private static String describe(SelectableChannel channel) {
+        try {
+            if (channel instanceof ServerSocketChannel server) {
+                return "server socket listening on " + server.getLocalAddress();
+            }
+            if (channel instanceof SocketChannel socket) {
+                return "connection from " + socket.getLocalAddress() + " to " + socket.getRemoteAddress();
+            }
+        } catch (IOException closedMeanwhile) {
+            // fall back to the channel's own description
+        }
+        return channel.toString();
     }
 
     /** A report to the exception handler in one line: its message, then its other keys. */
