@@ -108,7 +108,7 @@ public class Task<T> extends Future<T> {
         this.frame = coroutine;
         this.name = name;
         this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
-        this.creationNumber = loop.nextTaskCreationNumber();
+        this.creationNumber = loop.tasks.nextCreationNumber();
         this.context = context;
     }
 
@@ -220,7 +220,7 @@ public class Task<T> extends Future<T> {
         if (!watch.watched) {
             // Waiting on a future is the one state in which the loop holds no reference to the task.
             watch.watched = true;
-            loop.watchWaitingTask(watch);
+            loop.tasks.watch(watch);
         }
         if (hasFlag(MUST_CANCEL) && future.cancel(pendingCancelMessage())) {
             setFlag(MUST_CANCEL, false);
@@ -295,7 +295,7 @@ public class Task<T> extends Future<T> {
     /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
     private TaskExtras extras() {
         if (extras == null) {
-            extras = new TaskExtras(this, loop.destroyedTasks(), name, number);
+            extras = new TaskExtras(this, loop.tasks.destroyedTasks, name, number);
         }
         return extras;
     }
