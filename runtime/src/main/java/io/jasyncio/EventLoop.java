@@ -9,7 +9,6 @@ import java.lang.ref.ReferenceQueue;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -55,8 +54,8 @@ public class EventLoop extends LoopServices {
     /** How many entries in {@link #timers} are cancelled, to know when compacting pays. */
     private int cancelledTimers;
 
-    /** Callbacks from other threads, moved to {@link #ready} by the loop's thread. */
-    private final ConcurrentLinkedQueue<Handle> threadsafeCallbacks = new ConcurrentLinkedQueue<>();
+    /** Callbacks from other threads, moved to {@link #ready} by the loop's thread, a bounded batch per iteration. */
+    private final ThreadsafeCallbacks threadsafeCallbacks = new ThreadsafeCallbacks();
 
     /** The thread running the loop, {@code null} when it is not running. */
     private volatile Thread runningThread;
@@ -162,11 +161,17 @@ public class EventLoop extends LoopServices {
 
     /**
      * Schedules {@code callback} from any thread, and wakes the loop if it is waiting: the only
-     * scheduling method that is thread-safe. It runs in the calling thread's current context.
+     * scheduling method that is thread-safe. It runs in the calling thread's current context. Never
+     * blocks: callbacks that other threads add faster than the loop runs them pile up in memory (see
+     * {@link ThreadsafeCallbacks}); a {@link ThreadsafeSubmitter} bounds them.
      */
     public Handle callSoonThreadsafe(Runnable callback) {
+        return callSoonThreadsafe(new Handle(Objects.requireNonNull(callback, "callback"), Context.current()));
+    }
+
+    /** Schedules a handle from any thread: {@link #callSoonThreadsafe(Runnable)} with a handle made by the runtime. */
+    Handle callSoonThreadsafe(Handle handle) {
         checkClosed();
-        Handle handle = new Handle(Objects.requireNonNull(callback, "callback"), Context.current());
         threadsafeCallbacks.add(handle);
         if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(runningThread);
@@ -479,10 +484,7 @@ public class EventLoop extends LoopServices {
     }
 
     private void moveThreadsafeCallbacks() {
-        Handle handle;
-        while ((handle = threadsafeCallbacks.poll()) != null) {
-            ready.append(handle);
-        }
+        threadsafeCallbacks.moveTo(ready); // a bounded batch: a flood from other threads cannot stall timers and I/O
     }
 
     /**

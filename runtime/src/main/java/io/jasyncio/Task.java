@@ -56,6 +56,9 @@ public class Task<T> extends Future<T> {
     /** {@link #flags}: the first step has run, so the task's coroutine has started. */
     private static final int STARTED = 1 << 3;
 
+    /** {@link #flags}: the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
+    private static final int ON_CANCEL_PATH = 1 << 4;
+
     private final Coroutine<T> coroutine;
 
     /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
@@ -167,11 +170,35 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String message) {
+        if (!countCancelRequest()) {
+            return false;
+        }
+        Task<?> awaited = cancelAwaited(message);
+        if (awaited != null) {
+            CancelChain.passDown(this, awaited, message);
+        }
+        return true;
+    }
+
+    /** The first half of {@code cancel}: unless the task is done, counts one more cancellation request. */
+    final boolean countCancelRequest() {
         markExceptionRetrieved(); // as asyncio clears _log_traceback: whoever cancels has seen enough
         if (done()) {
             return false;
         }
         extras().cancelCount++;
+        return true;
+    }
+
+    /**
+     * The second half of {@code cancel}, for a task not done: cancels what the task waits on, or makes
+     * its next step throw. Returns the task it awaits, if it awaits one, for the caller to cancel in
+     * turn: a chain of tasks each awaiting the next is cancelled by a loop, not by recursion.
+     */
+    final Task<?> cancelAwaited(String message) {
+        if (waiter instanceof Task<?> awaited) {
+            return awaited;
+        }
         if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
             // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
             if (timerSequence == TIMER_FIRED) {
@@ -182,14 +209,44 @@ public class Task<T> extends Future<T> {
             }
             resumeWithException(new CancelledError(message));
             loop.scheduleTurn(this);
-            return true;
+            return null;
         }
-        if (waiter != null && waiter.cancel(message)) {
-            return true;
+        if (waiter == null || !waiter.cancel(message)) {
+            mustCancel(message);
         }
+        return null;
+    }
+
+    /** Makes the next step throw {@link CancelledError} with {@code message}, asyncio's {@code _must_cancel}. */
+    final void mustCancel(String message) {
         setFlag(MUST_CANCEL, true);
         extras.cancelMessage = message;
-        return true;
+    }
+
+    /**
+     * Throws {@link CancelledError} into the task at once, at the await of the task it waits on, which
+     * is itself being cancelled and waits on this one: how a cycle of awaits is broken (see {@link CancelChain}).
+     */
+    final void cancelOutOfCycle(String message) {
+        waiter.removeWaiter(this);
+        waiter = null;
+        resumeWithException(new CancelledError(message));
+        loop.scheduleTurn(this);
+    }
+
+    /** Whether the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
+    final boolean onCancelPath() {
+        return hasFlag(ON_CANCEL_PATH);
+    }
+
+    /** Marks the task as on, or off, the path of the cancellation being passed down. */
+    final void setOnCancelPath(boolean on) {
+        setFlag(ON_CANCEL_PATH, on);
+    }
+
+    /** The task this one waits on, or {@code null}. */
+    final Task<?> awaitedTask() {
+        return waiter instanceof Task<?> awaited ? awaited : null;
     }
 
     /** Not supported: a task's result is its coroutine's; throws {@link IllegalStateException}. */
@@ -558,12 +615,21 @@ public class Task<T> extends Future<T> {
         return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
     }
 
+    /** The state as asyncio's task repr writes it: {@code cancelling} while a cancellation is pending. */
+    private String describeOwnState() {
+        return cancelling() > 0 && !done() ? "cancelling" : describeState();
+    }
+
     @Override
     public String toString() {
-        String state = cancelling() > 0 && !done() ? "cancelling" : describeState();
+        String state = describeOwnState();
         StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(getName());
         text.append(" coro=").append(coroutine.functionName());
-        if (waiter != null) {
+        if (waiter instanceof Task<?> awaited) {
+            // One level, as asyncio's repr names what a task waits for: a chain or a cycle of awaits stays one line.
+            text.append(" awaiting=Task[").append(awaited.describeOwnState()).append(" name=").append(awaited.getName())
+                    .append(" coro=").append(awaited.coroutine.functionName()).append(']');
+        } else if (waiter != null) {
             text.append(" awaiting=").append(waiter);
         } else if (timerSequence > 0) {
             text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without

@@ -35,6 +35,11 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -281,5 +286,88 @@ class FaultsTest extends StreamsTestSupport {
         assertEquals("Unhandled exception in client_connected_cb", reports.get(0).get("message"));
         assertEquals("handler bug", ((Throwable) reports.get(0).get("exception")).getMessage());
         assertNotNull(reports.get(0).get("transport"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // A handler that lets a reset escape: one line in the log, the stack trace in debug mode only
+
+    @Async
+    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) {
+        await(reader.readline());
+        return result(null);
+    }
+
+    @Async
+    Coroutine<Void> peerResetsAHandlerThatLetsItEscape() throws IOException {
+        Server server = await(startServer(this::readLineLettingAResetEscape, "127.0.0.1", 0));
+        SocketChannel peer = await(rawConnection(server.getBoundAddresses().get(0)));
+        peer.write(ByteBuffer.wrap(bytes("half a li")));
+        await(sleep(0.05)); // the server reads the half line and waits for the rest
+        reset(peer);
+        server.close();
+        await(server.waitClosed());
+        await(sleep(0.05)); // the handler's done callback reports its failure
+        return result(null);
+    }
+
+    /** What the runtime logs through {@code io.jasyncio} meanwhile, kept from the console. */
+    private static final class LogRecords extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger("io.jasyncio");
+        private final boolean usedParentHandlers = logger.getUseParentHandlers();
+        final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+        LogRecords() {
+            logger.addHandler(this);
+            logger.setUseParentHandlers(false);
+        }
+
+        List<LogRecord> about(String text) {
+            return records.stream().filter(record -> record.getMessage().contains(text)).toList();
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setUseParentHandlers(usedParentHandlers);
+        }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerIsLoggedAsOneLineWithoutStackTrace() throws Exception {
+        try (LogRecords log = new LogRecords()) {
+            runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsAHandlerThatLetsItEscape()));
+            List<LogRecord> lines = log.about("client_connected_cb");
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.INFO, lines.get(0).getLevel());
+            assertTrue(lines.get(0).getMessage().startsWith(
+                    "client_connected_cb ended by a lost connection: java.net.SocketException: Connection reset (transport: "),
+                    lines.get(0).getMessage());
+            assertEquals(null, lines.get(0).getThrown());
+        }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerIsReportedWithItsStackTraceInDebugMode() throws Exception {
+        try (LogRecords log = new LogRecords()) {
+            runTest(Clock.system(), loop -> {
+                loop.setDebug(true);
+                loop.runUntilComplete(peerResetsAHandlerThatLetsItEscape());
+            });
+            List<LogRecord> lines = log.about("client_connected_cb");
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.SEVERE, lines.get(0).getLevel());
+            assertTrue(lines.get(0).getMessage().startsWith("Unhandled exception in client_connected_cb\ntransport: "),
+                    lines.get(0).getMessage());
+            assertEquals("Connection reset", assertInstanceOf(SocketException.class, lines.get(0).getThrown()).getMessage());
+        }
     }
 }
