@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jasyncio.annotations.Async;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,9 +89,10 @@ class TaskGraphTest extends LoopTestSupport {
                 "a cancelled() true cancelling() 1, b cancelled() true cancelling() 1");
     }
 
+    /** A main coroutine that makes a graph of tasks with {@code makeGraph}, lets them run, and returns, leaving them pending. */
     @Async
-    Coroutine<String> leavesACycleBehind() {
-        List<Task<String>> tasks = cycle(Asyncio.getRunningLoop(), this);
+    Coroutine<String> leavesBehind(Consumer<EventLoop> makeGraph) {
+        makeGraph.accept(Asyncio.getRunningLoop());
         await(sleep(0));
         await(sleep(0));
         trace("main returns with " + Asyncio.allTasks().size() + " tasks pending");
@@ -99,8 +101,18 @@ class TaskGraphTest extends LoopTestSupport {
 
     @Test
     void theRunnerEndsTwoTasksAwaitingEachOther() {
-        assertEquals("done", Asyncio.run(leavesACycleBehind()));
+        assertEquals("done", Asyncio.run(leavesBehind(loop -> cycle(loop, this))));
         assertTrace("main returns with 3 tasks pending", "b cancelled", "a cancelled");
+    }
+
+    /** The chain that {@link #theRunnerEndsAChainOf100000Tasks} leaves to the runner. */
+    private List<Task<Integer>> leftBehind;
+
+    @Test
+    void theRunnerEndsAChainOf100000Tasks() {
+        assertEquals("done", Asyncio.run(leavesBehind(loop -> leftBehind = chain(loop, loop.createFuture(), CHAIN))));
+        assertTrace("main returns with " + (CHAIN + 1) + " tasks pending");
+        assertEquals(CHAIN, leftBehind.stream().filter(task -> task.cancelled() && task.cancelling() == 1).count());
     }
 
     /** A chain of {@code length} tasks, each awaiting the next; the last awaits {@code end}. Returns them first to last. */

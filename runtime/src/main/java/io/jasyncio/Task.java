@@ -24,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
-    private static final StackWalker STACK_WALKER = StackWalker.getInstance();
-
     /** Stands for the sleep frame that {@link #getStack} shows while the task sleeps on a timer. */
     private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
 
@@ -170,14 +168,11 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String message) {
-        if (!countCancelRequest()) {
-            return false;
+        boolean pending = countCancelRequest();
+        if (pending) {
+            CancelChain.passDown(this, cancelAwaited(message), message);
         }
-        Task<?> awaited = cancelAwaited(message);
-        if (awaited != null) {
-            CancelChain.passDown(this, awaited, message);
-        }
-        return true;
+        return pending;
     }
 
     /** The first half of {@code cancel}: unless the task is done, counts one more cancellation request. */
@@ -190,11 +185,7 @@ public class Task<T> extends Future<T> {
         return true;
     }
 
-    /**
-     * The second half of {@code cancel}, for a task not done: cancels what the task waits on, or makes
-     * its next step throw. Returns the task it awaits, if it awaits one, for the caller to cancel in
-     * turn: a chain of tasks each awaiting the next is cancelled by a loop, not by recursion.
-     */
+    /** The second half of {@code cancel}: cancels what the task waits on, or returns the task it awaits, for {@link CancelChain}. */
     final Task<?> cancelAwaited(String message) {
         if (waiter instanceof Task<?> awaited) {
             return awaited;
@@ -223,15 +214,17 @@ public class Task<T> extends Future<T> {
         extras.cancelMessage = message;
     }
 
-    /**
-     * Throws {@link CancelledError} into the task at once, at the await of the task it waits on, which
-     * is itself being cancelled and waits on this one: how a cycle of awaits is broken (see {@link CancelChain}).
-     */
+    /** Throws {@link CancelledError} into the task at once, at its await of a task: how {@link CancelChain} breaks a cycle. */
     final void cancelOutOfCycle(String message) {
         waiter.removeWaiter(this);
         waiter = null;
         resumeWithException(new CancelledError(message));
         loop.scheduleTurn(this);
+    }
+
+    /** The task this one waits on, or {@code null}. */
+    final Task<?> awaitedTask() {
+        return waiter instanceof Task<?> awaited ? awaited : null;
     }
 
     /** Whether the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
@@ -242,11 +235,6 @@ public class Task<T> extends Future<T> {
     /** Marks the task as on, or off, the path of the cancellation being passed down. */
     final void setOnCancelPath(boolean on) {
         setFlag(ON_CANCEL_PATH, on);
-    }
-
-    /** The task this one waits on, or {@code null}. */
-    final Task<?> awaitedTask() {
-        return waiter instanceof Task<?> awaited ? awaited : null;
     }
 
     /** Not supported: a task's result is its coroutine's; throws {@link IllegalStateException}. */
@@ -559,15 +547,14 @@ public class Task<T> extends Future<T> {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
         if (loop.currentTask() == this) {
-            return STACK_WALKER.walk(frames -> frames.dropWhile(frame -> frame.getClassName().equals(Task.class.getName()))
-                    .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
+            return StackTraces.currentTaskStack(limit);
         }
         List<StackTraceElement> stack = new ArrayList<>();
         if (timerSequence != NOT_SLEEPING && !(frame instanceof Sleep) && limit > 0) {
             stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
         }
         for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
-            stack.add(stackFrameOf(suspended));
+            stack.add(StackTraces.frameOf(suspended));
         }
         if (stack.isEmpty() && failed()) {
             List<StackTraceElement> trace = List.of(exceptionNow().getStackTrace());
@@ -586,33 +573,7 @@ public class Task<T> extends Future<T> {
      * names the task, and for a failed task its exception last, as asyncio's {@code print_stack()}.
      */
     public void printStack(int limit, PrintStream out) {
-        List<StackTraceElement> stack = getStack(limit);
-        boolean failedTask = failed() && frame == null;
-        String heading = stack.isEmpty() ? "No stack for " + this
-                : (failedTask ? "Traceback for " : "Stack for ") + this + " (most recent call first):";
-        StringBuilder text = new StringBuilder(heading).append(System.lineSeparator());
-        for (StackTraceElement element : stack) {
-            text.append("\tat ").append(element).append(System.lineSeparator());
-        }
-        if (failedTask) {
-            text.append(exceptionNow()).append(System.lineSeparator());
-        }
-        out.print(text);
-        out.flush();
-    }
-
-    /**
-     * A stack frame for {@code coroutine}: its function name ({@code Owner.method}, nested classes
-     * joined by dots) turned back into the declaring class and method, without file or line.
-     */
-    private static StackTraceElement stackFrameOf(Coroutine<?> coroutine) {
-        String function = coroutine.functionName();
-        int methodStart = function.lastIndexOf('.');
-        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
-                ? "" : coroutine.getClass().getPackageName() + ".";
-        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
-                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
-        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
+        StackTraces.printTaskStack(this, getStack(limit), failed() && frame == null, out);
     }
 
     /** The state as asyncio's task repr writes it: {@code cancelling} while a cancellation is pending. */

@@ -26,22 +26,35 @@ public final class ThreadsafeSubmitter {
     /** One permit for each free place. */
     private final Semaphore room;
 
+    /** How many callbacks may wait. */
+    private final int capacity;
+
     /** A submitter to {@code loop} that lets at most {@code capacity} callbacks wait to run. */
     public ThreadsafeSubmitter(EventLoop loop, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity < 1: " + capacity);
         }
         this.loop = Objects.requireNonNull(loop, "loop");
+        this.capacity = capacity;
         this.room = new Semaphore(capacity);
     }
 
     /**
      * Schedules {@code callback} as {@code callSoonThreadsafe} does, first waiting, if {@code capacity}
      * callbacks wait already, until the loop runs one. {@link IllegalStateException} if the loop is
-     * or gets closed; {@link InterruptedException} if the thread is interrupted while it waits.
+     * or gets closed, or if called on the loop's own thread when full (it would wait for itself);
+     * {@link InterruptedException} if the thread is interrupted while it waits.
      */
     public Handle submit(Runnable callback) throws InterruptedException {
         Objects.requireNonNull(callback, "callback");
+        if (EventLoop.runningLoopOrNull() == loop) {
+            Handle handle = trySubmit(callback); // waiting here would wait for this very thread
+            if (handle == null) {
+                throw new IllegalStateException("ThreadsafeSubmitter.submit() called on the loop's own thread with "
+                        + capacity + " callbacks waiting: it would wait for itself");
+            }
+            return handle;
+        }
         while (!room.tryAcquire(CLOSED_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
             if (loop.isClosed()) {
                 throw new IllegalStateException("Event loop is closed"); // a closed loop frees no place

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class ThreadsafeCallbacksTest {
     private static final int PRODUCERS = 16;
 
+    /** How many callbacks the bounded flood runs; {@code -Djasyncio.flood.callbacks=N} makes it a longer stress run. */
+    private static final int BOUNDED_FLOOD = Integer.getInteger("jasyncio.flood.callbacks", 200_000);
+
     /** Starts {@link #PRODUCERS} threads that each run {@code produce} until {@code stop} is set. */
     private static List<Thread> startProducers(AtomicBoolean stop, Runnable produce) {
         List<Thread> threads = new ArrayList<>();
@@ -105,7 +108,7 @@ class ThreadsafeCallbacksTest {
             loop.callSoon(new Runnable() {
                 @Override
                 public void run() {
-                    if (ran.get() >= 200_000) {
+                    if (ran.get() >= BOUNDED_FLOOD) {
                         enough.setResult(null);
                     } else {
                         loop.callLater(0.001, this);
@@ -117,8 +120,9 @@ class ThreadsafeCallbacksTest {
             loop.close(); // first, so that blocked producers give up
             stopProducers(stop, producers);
         }
-        // A producer counts its callback before submit() waits for a place: at most one each beyond the capacity.
-        assertTrue(mostWaiting.get() <= capacity + PRODUCERS, "most callbacks waiting: " + mostWaiting.get());
+        // A producer counts its callback before submit() waits for a place (at most one each beyond the capacity),
+        // and the loop frees a place just before it runs the callback that uncounts it (one more).
+        assertTrue(mostWaiting.get() <= capacity + PRODUCERS + 1, "most callbacks waiting: " + mostWaiting.get());
     }
 
     @Test
@@ -140,5 +144,29 @@ class ThreadsafeCallbacksTest {
         loop.close();
         assertThrows(IllegalStateException.class, () -> submitter.submit(() -> trace.add("after close")));
         assertEquals(2, submitter.remainingCapacity(), "a refused callback takes no place");
+    }
+
+    @Test
+    void submitOnTheLoopsOwnThreadRefusesWhenFullInsteadOfWaitingForItself() throws Exception {
+        EventLoop loop = new EventLoop();
+        ThreadsafeSubmitter submitter = new ThreadsafeSubmitter(loop, 1);
+        List<String> trace = new ArrayList<>();
+        loop.callSoon(() -> {
+            try {
+                submitter.submit(() -> trace.add("first"));
+                submitter.submit(() -> trace.add("second"));
+            } catch (IllegalStateException refused) {
+                trace.add(refused.getMessage());
+            } catch (InterruptedException unexpected) {
+                throw new AssertionError(unexpected);
+            }
+        });
+        for (int i = 0; i < 2; i++) {
+            loop.callSoon(loop::stop);
+            loop.runForever();
+        }
+        loop.close();
+        assertEquals(List.of("ThreadsafeSubmitter.submit() called on the loop's own thread with 1 callbacks waiting:"
+                + " it would wait for itself", "first"), trace);
     }
 }

@@ -102,21 +102,23 @@ class FaultsTest extends StreamsTestSupport {
         return result(null);
     }
 
+    /** A peer of a server running {@code handler} sends half a line, then resets the connection. */
     @Async
-    Coroutine<Void> serverSeesAResetPeer() throws IOException {
-        Server server = await(startServer(this::readLineRecordingTheOutcome, "127.0.0.1", 0));
+    Coroutine<Void> peerResetsUnder(ClientConnectedCallback handler) throws IOException {
+        Server server = await(startServer(handler, "127.0.0.1", 0));
         SocketChannel peer = await(rawConnection(server.getBoundAddresses().get(0)));
         peer.write(ByteBuffer.wrap(bytes("half a li")));
         await(sleep(0.05)); // the server reads the half line and waits for the rest
         reset(peer);
         server.close();
         await(server.waitClosed()); // the reset closes the server's side of the connection
+        await(sleep(0.05)); // and the handler's done callback has run
         return result(null);
     }
 
     @Test
     void aPeerThatResetsFailsTheWaitingReadTheDrainAndWaitClosedWithTheResetAndClosesTheConnection() throws Exception {
-        runTest(Clock.system(), loop -> loop.runUntilComplete(serverSeesAResetPeer()));
+        runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsUnder(this::readLineRecordingTheOutcome)));
         assertEquals(3, handlerOutcomes.size(), handlerOutcomes.toString());
         SocketException reset = assertInstanceOf(SocketException.class, handlerOutcomes.get(0));
         assertEquals("Connection reset", reset.getMessage());
@@ -297,19 +299,6 @@ class FaultsTest extends StreamsTestSupport {
         return result(null);
     }
 
-    @Async
-    Coroutine<Void> peerResetsAHandlerThatLetsItEscape() throws IOException {
-        Server server = await(startServer(this::readLineLettingAResetEscape, "127.0.0.1", 0));
-        SocketChannel peer = await(rawConnection(server.getBoundAddresses().get(0)));
-        peer.write(ByteBuffer.wrap(bytes("half a li")));
-        await(sleep(0.05)); // the server reads the half line and waits for the rest
-        reset(peer);
-        server.close();
-        await(server.waitClosed());
-        await(sleep(0.05)); // the handler's done callback reports its failure
-        return result(null);
-    }
-
     /** What the runtime logs through {@code io.jasyncio} meanwhile, kept from the console. */
     private static final class LogRecords extends Handler implements AutoCloseable {
         private final Logger logger = Logger.getLogger("io.jasyncio");
@@ -344,7 +333,7 @@ class FaultsTest extends StreamsTestSupport {
     @Test
     void aResetThatEscapesTheHandlerIsLoggedAsOneLineWithoutStackTrace() throws Exception {
         try (LogRecords log = new LogRecords()) {
-            runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsAHandlerThatLetsItEscape()));
+            runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape)));
             List<LogRecord> lines = log.about("client_connected_cb");
             assertEquals(1, lines.size(), lines.toString());
             assertEquals(Level.INFO, lines.get(0).getLevel());
@@ -360,7 +349,7 @@ class FaultsTest extends StreamsTestSupport {
         try (LogRecords log = new LogRecords()) {
             runTest(Clock.system(), loop -> {
                 loop.setDebug(true);
-                loop.runUntilComplete(peerResetsAHandlerThatLetsItEscape());
+                loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
             });
             List<LogRecord> lines = log.about("client_connected_cb");
             assertEquals(1, lines.size(), lines.toString());
