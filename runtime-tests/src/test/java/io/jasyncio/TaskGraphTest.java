@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.annotations.Async;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class TaskGraphTest extends LoopTestSupport {
             tasks.add(task);
             next = task;
         }
-        java.util.Collections.reverse(tasks);
+        Collections.reverse(tasks);
         return tasks;
     }
 

@@ -333,7 +333,10 @@ class FaultsTest extends StreamsTestSupport {
     @Test
     void aResetThatEscapesTheHandlerIsLoggedAsOneLineWithoutStackTrace() throws Exception {
         try (LogRecords log = new LogRecords()) {
-            runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape)));
+            runTest(Clock.system(), loop -> {
+                loop.setExceptionHandler(null); // the default handler, which logs
+                loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
+            });
             List<LogRecord> lines = log.about("client_connected_cb");
             assertEquals(1, lines.size(), lines.toString());
             assertEquals(Level.INFO, lines.get(0).getLevel());
@@ -348,6 +351,7 @@ class FaultsTest extends StreamsTestSupport {
     void aResetThatEscapesTheHandlerIsReportedWithItsStackTraceInDebugMode() throws Exception {
         try (LogRecords log = new LogRecords()) {
             runTest(Clock.system(), loop -> {
+                loop.setExceptionHandler(null); // the default handler, which logs
                 loop.setDebug(true);
                 loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
             });
@@ -358,5 +362,17 @@ class FaultsTest extends StreamsTestSupport {
                     lines.get(0).getMessage());
             assertEquals("Connection reset", assertInstanceOf(SocketException.class, lines.get(0).getThrown()).getMessage());
         }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerStillReachesACustomExceptionHandler() throws Exception {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        runTest(Clock.system(), loop -> {
+            loop.setExceptionHandler((reporter, context) -> reports.add(context));
+            loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
+        });
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals("Unhandled exception in client_connected_cb", reports.get(0).get("message"));
+        assertEquals("Connection reset", assertInstanceOf(SocketException.class, reports.get(0).get("exception")).getMessage());
     }
 }
