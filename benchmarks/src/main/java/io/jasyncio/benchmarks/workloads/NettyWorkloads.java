@@ -28,6 +28,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.FixedLengthFrameDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,12 @@ public final class NettyWorkloads implements Workloads {
     private final int threads = Integer.getInteger("benchmarks.netty.threads", 1);
     private final Transport transport = Transport.named(System.getProperty("benchmarks.netty.transport", "nio"));
 
-    /** The event loops of every round's server and clients: one group for the process, as an application has. */
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlerFactory.get());
+    /**
+     * The event loops of every round's server and clients: one group for the process, as an
+     * application has. Its threads are daemons, so that a failing round ends the process.
+     */
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+            threads, new DefaultThreadFactory("netty-echo", /* daemon = */ true), transport.ioHandlerFactory.get());
 
     /** Runs one workload, as {@link WorkloadRunner#run} describes. */
     public static void main(String[] args) {
