@@ -71,7 +71,7 @@ final class StartServer extends SocketSetup<Server> {
             sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
             throw rethrow(failure);
         }
-        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, options.limit(), options.backlog());
+        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, options);
         server.startServing();
         return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
     }

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
 import io.jasyncio.LoopGroup;
 import io.jasyncio.annotations.Async;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -26,8 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A server on every loop of a group, all on one port with {@code SO_REUSEPORT}, the kernel spreading the connections. */
-class ReusePortTest {
+/**
+ * One port served by every loop of a group: a server on each loop with {@code SO_REUSEPORT}, the
+ * kernel spreading the connections, or one server whose loop hands each connection to the next loop.
+ */
+class OnePortEveryLoopTest {
     private static final ServerOptions REUSE_PORT = ServerOptions.DEFAULTS.withReusePort(true);
 
     @Async
@@ -44,7 +49,7 @@ class ReusePortTest {
     @Async
     static Coroutine<String> serve(CompletableFuture<Integer> port, CompletableFuture<Integer> bound,
             CompletableFuture<Void> stop) {
-        Server server = await(startServer(ReusePortTest::answerWithTheLoopsThread, "127.0.0.1", await(port), REUSE_PORT));
+        Server server = await(startServer(OnePortEveryLoopTest::answerWithTheLoopsThread, "127.0.0.1", await(port), REUSE_PORT));
         bound.complete(((InetSocketAddress) server.getBoundAddresses().get(0)).getPort());
         await(stop);
         server.close();
@@ -65,10 +70,7 @@ class ReusePortTest {
             assertEquals(port, secondBound.get(10, TimeUnit.SECONDS));
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                try (Socket client = new Socket("127.0.0.1", port)) {
-                    client.getOutputStream().write("which loop?\n".getBytes(US_ASCII));
-                    answers.add(new BufferedReader(new InputStreamReader(client.getInputStream(), US_ASCII)).readLine());
-                }
+                answers.add(ask(port));
             }
             stop.complete(null);
             assertEquals(List.of("served", "served"), serving.get(10, TimeUnit.SECONDS));
@@ -76,6 +78,45 @@ class ReusePortTest {
             answers.forEach(answer -> perLoop.merge(answer, 1, Integer::sum));
             assertEquals(64, answers.size());
             assertTrue(List.of("jasyncio-loop-0", "jasyncio-loop-1").containsAll(perLoop.keySet()), perLoop::toString);
+        }
+    }
+
+    /** Serves on every loop through one server on loop 0, until {@code stop}; then waits for every connection to end. */
+    @Async
+    static Coroutine<String> acceptAndHandOff(List<? extends EventLoop> loops, CompletableFuture<Integer> bound,
+            CompletableFuture<Void> stop) {
+        Server server = await(startServer(OnePortEveryLoopTest::answerWithTheLoopsThread, "127.0.0.1", 0,
+                ServerOptions.DEFAULTS.withConnectionLoops(loops)));
+        bound.complete(((InetSocketAddress) server.getBoundAddresses().get(0)).getPort());
+        await(stop);
+        server.close();
+        await(server.waitClosed()); // connections served on the other loop report their end to this one
+        return result("accepted for every loop");
+    }
+
+    @Test
+    void oneServerHandsItsConnectionsToTheLoopsInTurn() throws Exception {
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        try (LoopGroup loops = new LoopGroup(2)) {
+            CompletableFuture<List<String>> serving = CompletableFuture.supplyAsync(() -> loops.run(index -> index == 0
+                    ? acceptAndHandOff(loops.loops(), bound, stop) : Asyncio.<String>result("idle")));
+            int port = bound.get(10, TimeUnit.SECONDS);
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(ask(port));
+            }
+            stop.complete(null);
+            assertEquals(List.of("accepted for every loop", "idle"), serving.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("jasyncio-loop-0", "jasyncio-loop-1", "jasyncio-loop-0", "jasyncio-loop-1",
+                    "jasyncio-loop-0"), answers);
+        }
+    }
+
+    private static String ask(int port) throws IOException {
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write("which loop?\n".getBytes(US_ASCII));
+            return new BufferedReader(new InputStreamReader(client.getInputStream(), US_ASCII)).readLine();
         }
     }
 
