@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WeavingTransformerTest {
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
     private final WeavingTransformer transformer = new WeavingTransformer(
-            new PrintStream(report, true, StandardCharsets.UTF_8));
+            new PrintStream(report, true, StandardCharsets.UTF_8), false);
 
     @Test
     void aClassWithoutAsyncMethodsIsLeftAlone() {
@@ -67,7 +67,9 @@ class WeavingTransformerTest {
         "AwaitInSynchronized  | holdsLock | await in synchronized | synchronized block",
         "AwaitOutsideAsync    | plain     | plain await  | neither @Async nor a lambda returning Coroutine",
         "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
-        "AwaitInSynchronizedMethod | locked | await in synchronized method | synchronized method",
+        "AwaitInSynchronizedMethod | locked | await in synchronized method | a synchronized @Async method: a coroutine"
+                + " body never runs inside the caller's monitor",
+        "SynchronizedWithoutAwait | increment | synchronized without await | a synchronized @Async method",
         "ManyAwaits           | sum       | too large    | larger than the 64 KB of code the JVM allows a method",
         "AwaitReference       | plain     | await reference | await as a method reference",
         "AwaitReferenceInAsync | count    | reference in async | await as a method reference",
