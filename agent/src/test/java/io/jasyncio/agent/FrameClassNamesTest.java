@@ -4,6 +4,8 @@ package io.jasyncio.agent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
@@ -122,6 +124,25 @@ class FrameClassNamesTest {
         List<String> frames = List.copyOf(ClassWeaver.weaveWithFrameClasses(writer.toByteArray()).frameClasses().keySet());
 
         assertEquals(taken + "2", frames.get(0));
+    }
+
+    /** A class of the frame's name that is no coroutine (another compiler's class, say) is refused where the frame is defined. */
+    @ParameterizedTest
+    @EnumSource(PackageClasses.Weaving.class)
+    void anExistingClassOfTheFramesNameThatIsNoCoroutineFailsTheCallNamingIt(PackageClasses.Weaving weaving) {
+        String frame = CLASH + "-run-Frame";
+        ClassWriter impostor = new ClassWriter(0);
+        impostor.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, frame.replace('.', '/'), null, "java/lang/Object", null);
+        impostor.visitEnd();
+        Class<?> clash = new PackageClasses(PACKAGE, weaving).plant(frame, impostor.toByteArray()).load(CLASH);
+
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> clash.getMethod("run").invoke(null));
+
+        // An Error from a bootstrap method reaches the caller as it is, not in a BootstrapMethodError.
+        IncompatibleClassChangeError clashing = assertInstanceOf(IncompatibleClassChangeError.class, thrown.getCause());
+        assertEquals("the frame class " + frame + " of a woven @Async method of " + CLASH + " exists already and is"
+                + " not a coroutine: another class has its name", clashing.getMessage());
     }
 
     private static Coroutine<?> call(Class<?> owner, String method) {

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Loads the classes of one package from the test class path as one of the two weavings gives them:
@@ -30,6 +32,9 @@ final class PackageClasses extends ClassLoader {
     private final WeavingTransformer transformer = new WeavingTransformer(
             new PrintStream(report, true, StandardCharsets.UTF_8), false);
 
+    /** Classes of the package that are not on the class path, defined as given, unwoven. */
+    private final Map<String, byte[]> planted = new HashMap<>();
+
     PackageClasses(String packageName, Weaving weaving) {
         super(PackageClasses.class.getClassLoader());
         this.packagePrefix = packageName + ".";
@@ -43,6 +48,12 @@ final class PackageClasses extends ClassLoader {
         } catch (ClassNotFoundException absent) {
             throw new AssertionError(absent);
         }
+    }
+
+    /** Adds the class {@code binaryName} of the package, defined from {@code classFile} as it is. */
+    PackageClasses plant(String binaryName, byte[] classFile) {
+        planted.put(binaryName, classFile);
+        return this;
     }
 
     /** What the agent's transformer reported, if the agent weaves. */
@@ -59,6 +70,9 @@ final class PackageClasses extends ClassLoader {
             Class<?> loaded = findLoadedClass(name);
             if (loaded != null) {
                 return loaded;
+            }
+            if (planted.containsKey(name)) {
+                return defineClass(name, planted.get(name), 0, planted.get(name).length);
             }
             if (PackageClasses.class.getClassLoader().getResource(name.replace('.', '/') + ".class") == null) {
                 throw new ClassNotFoundException(name); // a frame class, before its owner defines it
