@@ -196,11 +196,9 @@ class OldAndDamagedClassFilesTest {
 
     /** Calls {@code Old.m()} of the class {@code classFile} defines; it must throw {@link IllegalStateException}. */
     private static IllegalStateException callM(byte[] classFile) throws Exception {
-        Class<?> old = new ClassLoader(OldAndDamagedClassFilesTest.class.getClassLoader()) {
-            Class<?> define() {
-                return defineClass(OLD.replace('/', '.'), classFile, 0, classFile.length);
-            }
-        }.define();
+        String binaryName = OLD.replace('/', '.');
+        Class<?> old = new PackageClasses("io.jasyncio.weaver.hand", PackageClasses.Weaving.AGENT)
+                .plant(binaryName, classFile).load(binaryName);
         InvocationTargetException call = assertThrows(InvocationTargetException.class,
                 () -> old.getMethod("m").invoke(null));
         return assertInstanceOf(IllegalStateException.class, call.getCause());

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.agent;
 
+import io.jasyncio.weaver.PackageClassLoader;
 import io.jasyncio.weaver.VerifiedWeaving;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.util.Map;
 /**
  * Loads the classes of one package from the test class path as one of the two weavings gives them:
  * through the agent's transformer, as at class-load time, or woven by the weaver beforehand and
- * verified, as the Maven plugin leaves them. Every other class comes from the parent.
+ * verified, as the Maven plugin leaves them.
  */
-final class PackageClasses extends ClassLoader {
+final class PackageClasses extends PackageClassLoader {
     /** How the classes are woven. */
     enum Weaving {
         /** By the {@code -javaagent}'s transformer, as each class loads. */
@@ -26,7 +27,6 @@ final class PackageClasses extends ClassLoader {
         BUILD
     }
 
-    private final String packagePrefix;
     private final Weaving weaving;
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
     private final WeavingTransformer transformer = new WeavingTransformer(
@@ -36,18 +36,8 @@ final class PackageClasses extends ClassLoader {
     private final Map<String, byte[]> planted = new HashMap<>();
 
     PackageClasses(String packageName, Weaving weaving) {
-        super(PackageClasses.class.getClassLoader());
-        this.packagePrefix = packageName + ".";
+        super(packageName);
         this.weaving = weaving;
-    }
-
-    /** The class {@code binaryName}, woven. */
-    Class<?> load(String binaryName) {
-        try {
-            return loadClass(binaryName);
-        } catch (ClassNotFoundException absent) {
-            throw new AssertionError(absent);
-        }
     }
 
     /** Adds the class {@code binaryName} of the package, defined from {@code classFile} as it is. */
@@ -62,31 +52,18 @@ final class PackageClasses extends ClassLoader {
     }
 
     @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(packagePrefix)) {
-            return super.loadClass(name, resolve);
+    protected byte[] classFileToDefine(String binaryName) {
+        if (planted.containsKey(binaryName)) {
+            return planted.get(binaryName);
         }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            if (loaded != null) {
-                return loaded;
-            }
-            if (planted.containsKey(name)) {
-                return defineClass(name, planted.get(name), 0, planted.get(name).length);
-            }
-            if (PackageClasses.class.getClassLoader().getResource(name.replace('.', '/') + ".class") == null) {
-                throw new ClassNotFoundException(name); // a frame class, before its owner defines it
-            }
-            byte[] classFile = woven(name, classFile(name));
-            return defineClass(name, classFile, 0, classFile.length);
+        if (PackageClasses.class.getClassLoader().getResource(binaryName.replace('.', '/') + ".class") == null) {
+            return null;
         }
-    }
-
-    private byte[] woven(String name, byte[] classFile) {
+        byte[] classFile = classFile(binaryName);
         if (weaving == Weaving.BUILD) {
-            return VerifiedWeaving.weaveAndVerify(name, classFile);
+            return VerifiedWeaving.weaveAndVerify(binaryName, classFile);
         }
-        byte[] transformed = transformer.transform(this, name.replace('.', '/'), null, null, classFile);
+        byte[] transformed = transformer.transform(this, binaryName.replace('.', '/'), null, null, classFile);
         return transformed != null ? transformed : classFile;
     }
 
