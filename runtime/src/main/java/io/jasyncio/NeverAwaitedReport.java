@@ -136,9 +136,9 @@ final class NeverAwaitedReport implements Runnable {
                 .dropWhile(NeverAwaitedReport::isRuntimeFrame)
                 .limit(STACK_DEPTH + 1)
                 .toList());
-        // The weaver names frame classes Owner$method$Frame, with a number after it for overloads.
+        // The weaver names frame classes Owner-method-Frame, with a number after it for overloads.
         boolean fromWovenFactory = !callers.isEmpty() && frameClass.startsWith(
-                callers.get(0).getClassName() + "$" + callers.get(0).getMethodName() + "$Frame");
+                callers.get(0).getClassName() + "-" + callers.get(0).getMethodName() + "-Frame");
         return callers.stream()
                 .skip(fromWovenFactory ? 1 : 0)
                 .limit(STACK_DEPTH)
