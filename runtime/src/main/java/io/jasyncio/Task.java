@@ -172,6 +172,7 @@ public class Task<T> extends Future<T> {
             return false;
         }
         extras().cancelCount++;
+        extras.noteCancelCall(this);
         if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
             // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
             if (timerSequence == TIMER_FIRED) {
@@ -372,6 +373,8 @@ public class Task<T> extends Future<T> {
             if (hasFlag(EXCEPTION_FROM_CALLEE)) {
                 setFlag(EXCEPTION_FROM_CALLEE, false);
                 StackTraces.continueInAwaiter(failure);
+            } else if (failure instanceof CancelledError) {
+                StackTraces.raiseAtAwait(failure, extras == null ? null : extras.takeCancelOrigin());
             }
             throw Throwables.sneakyThrow(failure);
         }
@@ -469,6 +472,7 @@ public class Task<T> extends Future<T> {
             // to the first reader; later readers get a new CancelledError without one.
             finishCancelled(cancellation, null);
         } else if (failure != null) {
+            StackTraces.clean(failure);
             finishWithException(failure);
             if (Throwables.isFatal(failure)) {
                 throw (Error) failure; // the task records it, but the JVM is in no state to go on running tasks
@@ -485,8 +489,9 @@ public class Task<T> extends Future<T> {
      * Where the task is, asyncio's {@code get_stack()}, innermost frame first as
      * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). While the task is
      * suspended (or not started): one frame per coroutine of its chain of awaits, from the one where it
-     * waits out to its own coroutine; a suspended coroutine does not record its line, so a frame names
-     * the class and method only. While its step runs: the current thread's stack. Once it failed: the
+     * waits out to its own coroutine, each with
+     * the file and line of the await it is suspended at (a coroutine not started yet: its first line).
+     * While its step runs: the current thread's stack. Once it failed: the
      * stack trace of its exception. Otherwise (finished, cancelled): none.
      */
     public List<StackTraceElement> getStack() {
@@ -502,15 +507,18 @@ public class Task<T> extends Future<T> {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
         if (loop.currentTask() == this) {
-            return STACK_WALKER.walk(frames -> frames.dropWhile(frame -> frame.getClassName().equals(Task.class.getName()))
-                    .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
+            List<StackTraceElement> running = STACK_WALKER.walk(frames -> frames
+                    .dropWhile(frame -> frame.getClassName().equals(Task.class.getName()))
+                    .map(StackWalker.StackFrame::toStackTraceElement).toList());
+            List<StackTraceElement> clean = List.of(StackTraces.clean(running));
+            return clean.subList(0, Math.min(limit, clean.size()));
         }
         List<StackTraceElement> stack = new ArrayList<>();
         if (timerSequence != NOT_SLEEPING && !(frame instanceof Sleep) && limit > 0) {
             stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
         }
         for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
-            stack.add(stackFrameOf(suspended));
+            stack.add(StackTraces.suspendedAt(suspended));
         }
         if (stack.isEmpty() && failed()) {
             List<StackTraceElement> trace = List.of(exceptionNow().getStackTrace());
@@ -542,20 +550,6 @@ public class Task<T> extends Future<T> {
         }
         out.print(text);
         out.flush();
-    }
-
-    /**
-     * A stack frame for {@code coroutine}: its function name ({@code Owner.method}, nested classes
-     * joined by dots) turned back into the declaring class and method, without file or line.
-     */
-    private static StackTraceElement stackFrameOf(Coroutine<?> coroutine) {
-        String function = coroutine.functionName();
-        int methodStart = function.lastIndexOf('.');
-        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
-                ? "" : coroutine.getClass().getPackageName() + ".";
-        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
-                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
-        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
     }
 
     @Override

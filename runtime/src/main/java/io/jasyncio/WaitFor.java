@@ -124,7 +124,7 @@ final class WaitFor<T> extends HandWrittenCoroutine<T> {
         try {
             return inner.result();
         } catch (CancelledError cancelled) {
-            throw TimeoutException.causedBy(cancelled);
+            throw TimeoutException.causedBy(cancelled, timeout);
         }
     }
 
