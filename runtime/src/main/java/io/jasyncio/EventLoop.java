@@ -460,6 +460,7 @@ public class EventLoop {
         checkNotRunning();
         runningThread = Thread.currentThread();
         RUNNING_LOOP.set(this);
+        LiveLoops.register(this); // for ps and pstree from outside the JVM
         threadContext = Context.ofThisThread();
         trackCoroutineOrigins(debug);
         try {
@@ -513,6 +514,11 @@ public class EventLoop {
     /** Makes {@link #runForever()} return after the current iteration; before it, it runs one. */
     public void stop() {
         stopping = true;
+    }
+
+    /** The thread running the loop, or {@code null}; any thread may ask. */
+    Thread runningThread() {
+        return runningThread;
     }
 
     /** Whether the loop is running. */

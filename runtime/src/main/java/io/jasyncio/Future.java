@@ -189,6 +189,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Gives {@code action} each future registered with {@link #addWaiter} while this one is pending, in order. */
+    final void forEachWaiter(Consumer<Future<?>> action) {
+        if (state != PENDING) {
+            return;
+        }
+        if (callbacks instanceof CallbackList list) {
+            for (Object callback : list) {
+                if (callback instanceof Future<?> waiter) {
+                    action.accept(waiter);
+                }
+            }
+        } else if (callbacks instanceof Future<?> waiter) {
+            action.accept(waiter);
+        }
+    }
+
     // A task or a gather is its own done callback and its own ready-queue entry, so that waking a task
     // or counting a gather's child needs no handle. These are their parts; other futures have none.
 

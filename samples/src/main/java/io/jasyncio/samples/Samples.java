@@ -68,7 +68,9 @@ public final class Samples {
             new Sample("echo-client", "the echo server's client: echo-client [host] [port] sends lines, prints the echoes",
                     EchoClient::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
-                    CtrlC::main));
+                    CtrlC::main),
+            new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",
+                    TaskTree::main));
 
     private Samples() {
     }
