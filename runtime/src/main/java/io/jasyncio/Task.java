@@ -489,10 +489,10 @@ public class Task<T> extends Future<T> {
      * Where the task is, asyncio's {@code get_stack()}, innermost frame first as
      * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). While the task is
      * suspended (or not started): one frame per coroutine of its chain of awaits, from the one where it
-     * waits out to its own coroutine, each with
-     * the file and line of the await it is suspended at (a coroutine not started yet: its first line).
-     * While its step runs: the current thread's stack. Once it failed: the
-     * stack trace of its exception. Otherwise (finished, cancelled): none.
+     * waits out to its own coroutine, each with the file and line of the await it is suspended at (a
+     * coroutine not started yet: its first line). While its step runs: the current thread's stack,
+     * cleaned as exceptions' traces are. Once it failed: the stack trace of its exception. Otherwise
+     * (finished, cancelled): none.
      */
     public List<StackTraceElement> getStack() {
         return getStack(Integer.MAX_VALUE);
