@@ -39,7 +39,8 @@ public record FutureCallGraph(Future<?> future, List<FrameCallGraphEntry> callSt
      *   + Call stack:
      *   |   File 'Album.java', line 12, in async Album.play()
      *   + Awaited by:
-     *       * Task(name='album', id=0x4554617c)
+     *     * Task(name='album', id=0x4554617c)
+     *       + Call stack:
      *       ...
      * </pre>
      */
