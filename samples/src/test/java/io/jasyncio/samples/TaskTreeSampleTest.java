@@ -83,7 +83,7 @@ class TaskTreeSampleTest {
             }
             assertEquals(expected, tree);
             String table = inspect("ps", pid);
-            assertEquals(8, table.lines().count(), table); // a heading, a rule, seven tasks
+            assertEquals(9, table.lines().count(), table); // a heading, a rule, seven tasks
             assertTrue(table.lines().skip(2).allMatch(row -> row.startsWith("main ")), table);
         } finally {
             sample.destroyForcibly().waitFor();
