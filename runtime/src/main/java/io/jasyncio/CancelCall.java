@@ -36,6 +36,7 @@ final class CancelCall extends RuntimeException {
 
     private static boolean isCancelMachinery(String className) {
         return className.equals(CancelCall.class.getName()) || className.equals(TaskExtras.class.getName())
-                || className.equals(Task.class.getName()) || className.equals(Future.class.getName());
+                || className.equals(Task.class.getName()) || className.equals(Future.class.getName())
+                || className.equals(CancelChain.class.getName());
     }
 }

@@ -5,6 +5,7 @@ package io.jasyncio;
 import io.jasyncio.internal.FrameClasses;
 import io.jasyncio.internal.WovenCode;
 import java.security.CodeSource;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,22 +120,6 @@ final class StackTraces {
         return null;
     }
 
-    /**
-     * Where a suspended {@code coroutine} waits, as a stack frame: the declaring class and method of
-     * its function ({@code Owner.method}, nested classes joined by dots), and the file and line of the
-     * {@code await} it is suspended at, which the weaver's frame classes know.
-     */
-    static StackTraceElement suspendedAt(Coroutine<?> coroutine) {
-        String function = coroutine.functionName();
-        int methodStart = function.lastIndexOf('.');
-        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
-                ? "" : coroutine.getClass().getPackageName() + ".";
-        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
-                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
-        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), coroutine.sourceFile(),
-                coroutine.awaitLine());
-    }
-
     /** Whether {@code className} is a class of the runtime itself (not the user's, nor a frame class). */
     static boolean isRuntimeClass(String className) {
         return className.startsWith("io.jasyncio.")
@@ -168,5 +153,46 @@ final class StackTraces {
             }
         }
         return -1;
+    }
+
+    /** The stack of the running task, asyncio's {@code get_stack()} during a step: the thread's, below {@link Task}'s frames. */
+    static List<StackTraceElement> currentTaskStack(int limit) {
+        List<StackTraceElement> running = WALKER.walk(frames -> frames
+                .dropWhile(frame -> frame.getClassName().equals(StackTraces.class.getName())
+                        || frame.getClassName().equals(Task.class.getName()))
+                .map(StackWalker.StackFrame::toStackTraceElement).toList());
+        List<StackTraceElement> clean = List.of(clean(running));
+        return clean.subList(0, Math.min(limit, clean.size()));
+    }
+
+    /**
+     * Where a suspended {@code coroutine} waits, as a stack frame: its function name ({@code Owner.method},
+     * nested classes joined by dots) turned back into the declaring class and method, with the file and
+     * line of the {@code await} it is suspended at, which the weaver's frame classes know.
+     */
+    static StackTraceElement frameOf(Coroutine<?> coroutine) {
+        String function = coroutine.functionName();
+        int methodStart = function.lastIndexOf('.');
+        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
+                ? "" : coroutine.getClass().getPackageName() + ".";
+        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
+                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
+        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), coroutine.sourceFile(),
+                coroutine.awaitLine());
+    }
+
+    /** {@link Task#printStack(int, PrintStream)}: a line naming the task, its frames, and a failed task's exception last. */
+    static void printTaskStack(Task<?> task, List<StackTraceElement> stack, boolean failedTask, PrintStream out) {
+        String heading = stack.isEmpty() ? "No stack for " + task
+                : (failedTask ? "Traceback for " : "Stack for ") + task + " (most recent call first):";
+        StringBuilder text = new StringBuilder(heading).append(System.lineSeparator());
+        for (StackTraceElement element : stack) {
+            text.append("\tat ").append(element).append(System.lineSeparator());
+        }
+        if (failedTask) {
+            text.append(task.exceptionNow()).append(System.lineSeparator());
+        }
+        out.print(text);
+        out.flush();
     }
 }
