@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Test;
 class TaskIntrospectionTest extends LoopTestSupport {
     private static final String OWNER = TaskIntrospectionTest.class.getName();
 
+    private static final String OUTER = SourceLines.frame(TaskIntrospectionTest.class, "outer", "outer awaits inner");
+
+    private static final String INNER = SourceLines.frame(TaskIntrospectionTest.class, "inner", "inner sleeps");
+
     @Async
     Coroutine<String> outer() {
-        return result(await(inner()));
+        return result(await(inner())); // <- outer awaits inner
     }
 
     @Async
     Coroutine<String> inner() {
-        await(sleep(10));
+        await(sleep(10)); // <- inner sleeps
         return result("inner");
     }
 
@@ -40,10 +44,9 @@ class TaskIntrospectionTest extends LoopTestSupport {
     void stackOfASuspendedTaskIsItsChainOfAwaitsInnermostFirst() throws Exception {
         runTest(loop -> {
             Task<String> task = loop.createTask(outer());
-            assertEquals(List.of(OWNER + ".outer(Unknown Source)"), frames(task), "not started: its coroutine");
+            assertEquals(List.of(OUTER), frames(task), "not started: its coroutine at its first line");
             runOnce(loop);
-            assertEquals(List.of("io.jasyncio.Sleep.sleep(Unknown Source)", OWNER + ".inner(Unknown Source)",
-                    OWNER + ".outer(Unknown Source)"), frames(task));
+            assertEquals(List.of("io.jasyncio.Sleep.sleep(Unknown Source)", INNER, OUTER), frames(task));
             assertEquals(List.of("io.jasyncio.Sleep.sleep(Unknown Source)"),
                     task.getStack(1).stream().map(StackTraceElement::toString).toList(), "the innermost frames");
             task.cancel();
@@ -92,8 +95,8 @@ class TaskIntrospectionTest extends LoopTestSupport {
             runOnce(loop);
             assertEquals("Stack for " + task + " (most recent call first):\n"
                     + "\tat io.jasyncio.Sleep.sleep(Unknown Source)\n"
-                    + "\tat " + OWNER + ".inner(Unknown Source)\n"
-                    + "\tat " + OWNER + ".outer(Unknown Source)\n", printStack(task));
+                    + "\tat " + INNER + "\n"
+                    + "\tat " + OUTER + "\n", printStack(task));
             task.cancel();
             runOnce(loop);
         });

@@ -12,7 +12,6 @@ import static io.jasyncio.Asyncio.timeoutAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +30,7 @@ class TimeoutTest extends LoopTestSupport {
         return timeout(limit, cm -> {
             last = cm;
             try {
-                await(sleep(delay));
+                await(sleep(delay)); // <- the body sleeps
             } catch (CancelledError cancelled) {
                 trace("body sees CancelledError at " + getRunningLoop().time());
                 throw cancelled;
@@ -51,7 +50,8 @@ class TimeoutTest extends LoopTestSupport {
     void deadlineCancelsTheBodyAndTheBlockThrowsTimeoutCausedByTheCancellation() throws Exception {
         TimeoutException timeout = assertThrows(TimeoutException.class, () -> runMain(sleepWithin(0.2, 10)));
         assertInstanceOf(CancelledError.class, timeout.getCause());
-        assertNull(timeout.getMessage());
+        assertEquals("timed out after 0.2 s in lambda$sleepWithin$0 (TimeoutTest.java:"
+                + SourceLines.lineOf(TimeoutTest.class, "the body sleeps") + ")", timeout.getMessage());
         assertTrue(last.expired());
         assertEquals("Timeout[expired]", last.toString());
         assertTrace("body sees CancelledError at 0.2");

@@ -2,6 +2,8 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import io.jasyncio.graph.FutureCallGraph;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -103,6 +105,50 @@ public final class Asyncio {
     /** The tasks of {@code loop} that are not done, asyncio's {@code all_tasks(loop)}; from the loop's thread. */
     public static Set<Task<?>> allTasks(EventLoop loop) {
         return loop.allTasks();
+    }
+
+    /**
+     * What {@code future} is doing and who awaits it, asyncio 3.14's {@code capture_call_graph(fut)}: an
+     * immutable graph with, for a task, its call stack (for a suspended task, one frame per coroutine of
+     * its chain of awaits, each at the line of its await) and, recursively, the graphs of the tasks and
+     * futures that await it. From the loop's thread.
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return CallGraphs.capture(Objects.requireNonNull(future, "future"));
+    }
+
+    /** {@link #captureCallGraph(Future)} of the current task, or {@code null} outside of a task. */
+    public static FutureCallGraph captureCallGraph() {
+        Task<?> task = currentTask();
+        return task == null ? null : CallGraphs.capture(task);
+    }
+
+    /** The graph of {@code future} as text, asyncio 3.14's {@code format_call_graph}; see {@link FutureCallGraph#format()}. */
+    public static String formatCallGraph(Future<?> future) {
+        return captureCallGraph(future).format();
+    }
+
+    /** Prints the call graph of the current task to {@code System.out}, asyncio 3.14's {@code print_call_graph()}. */
+    public static void printCallGraph() {
+        FutureCallGraph graph = captureCallGraph();
+        if (graph != null) {
+            System.out.println(graph.format());
+        }
+    }
+
+    /**
+     * Records that {@code waiter} awaits {@code future}, asyncio 3.14's {@code future_add_to_awaited_by}:
+     * for a combinator that waits on futures through callbacks, so that call graphs show it. Tasks
+     * suspended on a future, {@code gather}, {@code TaskGroup} and {@code waitFor} need no call.
+     * Thread-safe.
+     */
+    public static void futureAddToAwaitedBy(Future<?> future, Future<?> waiter) {
+        AwaitedBy.add(Objects.requireNonNull(future, "future"), Objects.requireNonNull(waiter, "waiter"));
+    }
+
+    /** Takes back {@link #futureAddToAwaitedBy}, asyncio 3.14's {@code future_discard_from_awaited_by}. Thread-safe. */
+    public static void futureDiscardFromAwaitedBy(Future<?> future, Future<?> waiter) {
+        AwaitedBy.discard(Objects.requireNonNull(future, "future"), Objects.requireNonNull(waiter, "waiter"));
     }
 
     /** Wraps {@code coroutine} in a task of the running loop; its first step runs in the next iteration. */

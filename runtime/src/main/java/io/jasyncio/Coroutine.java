@@ -103,6 +103,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return getClass().getSimpleName();
     }
 
+    /**
+     * The source line of the {@code await} at which this coroutine is suspended (its first line if it
+     * has not started), or -1 if unknown: the weaver's frame classes answer from a table of lines
+     * written at weave time, so that suspending records nothing.
+     */
+    protected int awaitLine() {
+        return -1;
+    }
+
+    /** The source file of the coroutine function, as a stack trace names it, or {@code null} if unknown. */
+    protected String sourceFile() {
+        return null;
+    }
+
     @Override
     public String toString() {
         String state = task == null ? "new" : task.hasRun(this) ? "started" : "claimed";

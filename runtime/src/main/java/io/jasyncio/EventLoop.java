@@ -299,6 +299,7 @@ public class EventLoop extends LoopServices {
         checkNotRunning();
         runningThread = Thread.currentThread();
         RUNNING_LOOP.set(this);
+        LiveLoops.register(this); // for ps and pstree from outside the JVM
         threadContext = Context.ofThisThread();
         debugMode.trackCoroutineOrigins(debug);
         try {
@@ -352,6 +353,11 @@ public class EventLoop extends LoopServices {
     /** Makes {@link #runForever()} return after the current iteration; before it, it runs one. */
     public void stop() {
         stopping = true;
+    }
+
+    /** The thread running the loop, or {@code null}; any thread may ask. */
+    Thread runningThread() {
+        return runningThread;
     }
 
     /** Whether the loop is running. */

@@ -189,6 +189,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Gives {@code action} each future registered with {@link #addWaiter} while this one is pending, in order. */
+    final void forEachWaiter(Consumer<Future<?>> action) {
+        if (state != PENDING) {
+            return;
+        }
+        if (callbacks instanceof CallbackList list) {
+            for (Object callback : list) {
+                if (callback instanceof Future<?> waiter) {
+                    action.accept(waiter);
+                }
+            }
+        } else if (callbacks instanceof Future<?> waiter) {
+            action.accept(waiter);
+        }
+    }
+
     /** Removes {@code waiter}, registered with {@link #addWaiter}, from the callbacks of this pending future. */
     final void removeWaiter(Future<?> waiter) {
         if (callbacks == waiter) {

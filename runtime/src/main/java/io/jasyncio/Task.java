@@ -182,6 +182,7 @@ public class Task<T> extends Future<T> {
             return false;
         }
         extras().cancelCount++;
+        extras.noteCancelCall(this);
         return true;
     }
 
@@ -417,6 +418,8 @@ public class Task<T> extends Future<T> {
             if (hasFlag(EXCEPTION_FROM_CALLEE)) {
                 setFlag(EXCEPTION_FROM_CALLEE, false);
                 StackTraces.continueInAwaiter(failure);
+            } else if (failure instanceof CancelledError) {
+                StackTraces.raiseAtAwait(failure, extras == null ? null : extras.takeCancelOrigin());
             }
             throw Throwables.sneakyThrow(failure);
         }
@@ -514,6 +517,7 @@ public class Task<T> extends Future<T> {
             // to the first reader; later readers get a new CancelledError without one.
             finishCancelled(cancellation, null);
         } else if (failure != null) {
+            StackTraces.clean(failure);
             finishWithException(failure);
             if (Throwables.isFatal(failure)) {
                 throw (Error) failure; // the task records it, but the JVM is in no state to go on running tasks
@@ -530,9 +534,10 @@ public class Task<T> extends Future<T> {
      * Where the task is, asyncio's {@code get_stack()}, innermost frame first as
      * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). While the task is
      * suspended (or not started): one frame per coroutine of its chain of awaits, from the one where it
-     * waits out to its own coroutine; a suspended coroutine does not record its line, so a frame names
-     * the class and method only. While its step runs: the current thread's stack. Once it failed: the
-     * stack trace of its exception. Otherwise (finished, cancelled): none.
+     * waits out to its own coroutine, each with the file and line of the await it is suspended at (a
+     * coroutine not started yet: its first line). While its step runs: the current thread's stack,
+     * cleaned as exceptions' traces are. Once it failed: the stack trace of its exception. Otherwise
+     * (finished, cancelled): none.
      */
     public List<StackTraceElement> getStack() {
         return getStack(Integer.MAX_VALUE);

@@ -41,6 +41,12 @@ final class TaskExtras extends WeakReference<Task<?>> {
     /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
     String givenName;
 
+    /**
+     * Where the first pending {@code cancel()} was called, the cause of the {@link CancelledError} that
+     * it delivers; {@code null} if none is pending.
+     */
+    private CancelCall cancelOrigin;
+
     /** The N of the task's default name. */
     private final long number;
 
@@ -52,6 +58,20 @@ final class TaskExtras extends WeakReference<Task<?>> {
         this.givenName = givenName;
         this.number = number;
         coroutineName = task.getCoro().functionName();
+    }
+
+    /** Notes where {@code cancel()} of {@code task} is being called, unless an earlier call is still pending. */
+    void noteCancelCall(Task<?> task) {
+        if (cancelOrigin == null) {
+            cancelOrigin = new CancelCall(task);
+        }
+    }
+
+    /** Where the pending {@code cancel()} was called, or {@code null}; the next one is noted afresh. */
+    CancelCall takeCancelOrigin() {
+        CancelCall origin = cancelOrigin;
+        cancelOrigin = null;
+        return origin;
     }
 
     /** The task as the report names it, as {@code Task.toString()} would have while it was pending. */

@@ -93,12 +93,14 @@ public final class TaskGroup {
         } else {
             task.addDoneCallback(this::onTaskDone);
             tasks.add(task);
+            AwaitedBy.add(task, parentTask); // as asyncio's TaskGroup: call graphs show the parent awaiting it
         }
         return task;
     }
 
     private void onTaskDone(Future<?> task) {
         tasks.remove(task);
+        AwaitedBy.discard(task, parentTask);
         if (tasksEnded != null && tasks.isEmpty() && !tasksEnded.done()) {
             tasksEnded.setResult(true);
         }

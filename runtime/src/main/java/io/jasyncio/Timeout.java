@@ -46,6 +46,9 @@ public final class Timeout {
     /** The task that runs the block. */
     private Task<?> task;
 
+    /** Loop time when the block was entered, for the message of the {@link TimeoutException}. */
+    private double enteredAt;
+
     /** The task's {@link Task#cancelling()} count on entry: above it, a cancellation is someone else's. */
     private int cancellingOnEntry;
 
@@ -89,6 +92,7 @@ public final class Timeout {
     private void enter(Task<?> runner) {
         state = State.ENTERED;
         task = runner;
+        enteredAt = runner.getLoop().time();
         cancellingOnEntry = runner.cancelling();
         reschedule(when);
     }
@@ -106,7 +110,7 @@ public final class Timeout {
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
             if (task.uncancel() <= cancellingOnEntry && bodyFailure instanceof CancelledError) {
-                return TimeoutException.causedBy(bodyFailure); // no other cancel requests: this one is ours
+                return TimeoutException.causedBy(bodyFailure, when - enteredAt); // no other cancel requests: this one is ours
             }
         } else if (state == State.ENTERED) {
             state = State.EXITED;

@@ -2,6 +2,8 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import java.math.BigDecimal;
+
 /**
  * asyncio's {@code TimeoutError}: a deadline of {@code waitFor}, {@code timeout} or
  * {@code asCompleted} passed before the awaited work finished.
@@ -25,9 +27,17 @@ public class TimeoutException extends RuntimeException {
         super(message);
     }
 
-    /** A timeout caused by {@code cause}, Python's {@code raise TimeoutError from cause}. */
-    static TimeoutException causedBy(Throwable cause) {
-        TimeoutException timeout = new TimeoutException();
+    /**
+     * A timeout after {@code delaySeconds} caused by {@code cause}, Python's
+     * {@code raise TimeoutError from cause}, whose message says what was pending: the delay and the
+     * first user frame of the cancellation's trace, the await where the task was suspended, as
+     * {@code timed out after 0.5 s in fetch (Client.java:42)}.
+     */
+    static TimeoutException causedBy(Throwable cause, double delaySeconds) {
+        StackTraceElement pending = StackTraces.firstUserFrame(cause.getStackTrace());
+        String delay = BigDecimal.valueOf(Math.round(Math.max(0, delaySeconds) * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+        TimeoutException timeout = new TimeoutException("timed out after " + delay + " s" + (pending == null ? ""
+                : " in " + pending.getMethodName() + " (" + pending.getFileName() + ":" + pending.getLineNumber() + ")"));
         timeout.initCause(cause);
         return timeout;
     }

@@ -95,11 +95,13 @@ final class WaitFor<T> extends HandWrittenCoroutine<T> {
         releaseWhenInnerIsDone = new ReleaseWaiter(waiter);
         inner = loop.ensureFuture(target);
         inner.addDoneCallback(releaseWhenInnerIsDone);
+        AwaitedBy.add(inner, loop.currentTask()); // it waits through a callback: tell call graphs
         return await(RELEASED, waiter);
     }
 
     /** After the waiter was released by the inner future, by the timer, or by a cancellation. */
     private Object released() {
+        AwaitedBy.discard(inner, EventLoop.getRunningLoop().currentTask()); // from here on it awaits inner directly
         try {
             awaited();
         } catch (CancelledError cancelled) {
@@ -124,7 +126,7 @@ final class WaitFor<T> extends HandWrittenCoroutine<T> {
         try {
             return inner.result();
         } catch (CancelledError cancelled) {
-            throw TimeoutException.causedBy(cancelled);
+            throw TimeoutException.causedBy(cancelled, timeout);
         }
     }
 

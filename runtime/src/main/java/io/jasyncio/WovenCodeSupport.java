@@ -31,7 +31,13 @@ final class WovenCodeSupport extends CoroutineRuntime {
         }
         if (awaitable instanceof Coroutine<?> coroutine) {
             coroutine.claim(task, frame);
-            Object outcome = Coroutine.run(coroutine);
+            Object outcome;
+            try {
+                outcome = Coroutine.run(coroutine);
+            } catch (Throwable failure) {
+                StackTraces.clean(failure); // the awaiter may catch it: each user frame once, from here on
+                throw failure;
+            }
             if (outcome != WovenCode.SUSPENDED) {
                 coroutine.caller = null;
             }

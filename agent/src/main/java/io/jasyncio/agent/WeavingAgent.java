@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.agent;
 
+import io.jasyncio.agent.inspect.InspectAgent;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +25,15 @@ public final class WeavingAgent {
         instrumentation.addTransformer(new WeavingTransformer(System.err, options(arguments).contains(VERBOSE)));
     }
 
-    /** Installs the weaving transformer into a running JVM; classes loaded before stay unwoven. */
+    /**
+     * Installs the weaving transformer into a running JVM, where classes loaded before stay unwoven;
+     * or, loaded by {@code java -jar jasyncio-agent.jar ps|pstree PID}, reports the JVM's tasks.
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        if (arguments != null && arguments.startsWith(InspectAgent.PREFIX)) {
+            InspectAgent.run(arguments, instrumentation);
+            return;
+        }
         premain(arguments, instrumentation);
     }
 

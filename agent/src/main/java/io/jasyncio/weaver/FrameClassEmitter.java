@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.weaver;
 
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -22,6 +23,10 @@ import org.objectweb.asm.tree.MethodNode;
  *     protected Object resume() { return Owner.m(this, null, 0, ...); }   // the body; the other
  *                                                                          // arguments are unused
  *     protected String functionName() { return "Owner.m"; }                // for repr and errors
+ *     protected int awaitLine() {                  // where a suspended task waits, for getStack
+ *         switch (label) { case 1: return 12; case 2: return 15; default: return FIRST_LINE; }
+ *     }
+ *     protected String sourceFile() { return "Owner.java"; }
  * }
  * </pre>
  *
@@ -41,7 +46,7 @@ final class FrameClassEmitter {
         return 0;
     }
 
-    static byte[] emit(MethodContext context, SlotPlan plan, String bodyDescriptor) {
+    static byte[] emit(MethodContext context, SlotPlan plan, String bodyDescriptor, List<ResumePoint> points) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         int version = Math.max(context.owner.version & 0xFFFF, Opcodes.V1_8);
         writer.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
@@ -94,8 +99,55 @@ final class FrameClassEmitter {
         functionName.visitMaxs(0, 0);
         functionName.visitEnd();
 
+        emitAwaitLine(writer, context, points);
+        if (context.owner.sourceFile != null) {
+            MethodVisitor sourceFile = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.SOURCE_FILE,
+                    RuntimeNames.SOURCE_FILE_DESCRIPTOR, null, null);
+            sourceFile.visitCode();
+            sourceFile.visitLdcInsn(context.owner.sourceFile);
+            sourceFile.visitInsn(Opcodes.ARETURN);
+            sourceFile.visitMaxs(0, 0);
+            sourceFile.visitEnd();
+        }
+
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    /**
+     * The table of await lines: a switch on the label in constant code, read only when someone asks
+     * where the task waits, so that suspending and resuming pay nothing for it.
+     */
+    private static void emitAwaitLine(ClassWriter writer, MethodContext context, List<ResumePoint> points) {
+        MethodVisitor awaitLine = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.AWAIT_LINE,
+                RuntimeNames.AWAIT_LINE_DESCRIPTOR, null, null);
+        awaitLine.visitCode();
+        Label notSuspended = new Label();
+        if (!points.isEmpty()) {
+            int[] keys = new int[points.size()];
+            Label[] lines = new Label[points.size()];
+            for (int index = 0; index < points.size(); index++) {
+                keys[index] = points.get(index).label();
+                lines[index] = new Label();
+            }
+            awaitLine.visitVarInsn(Opcodes.ALOAD, 0);
+            awaitLine.visitFieldInsn(Opcodes.GETFIELD, context.frameClass, RuntimeNames.LABEL_FIELD, "I");
+            awaitLine.visitLookupSwitchInsn(notSuspended, keys, lines);
+            for (int index = 0; index < points.size(); index++) {
+                awaitLine.visitLabel(lines[index]);
+                awaitLine.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+                awaitLine.visitLdcInsn(MethodContext.lineOf(points.get(index).await()));
+                awaitLine.visitInsn(Opcodes.IRETURN);
+            }
+        }
+        awaitLine.visitLabel(notSuspended);
+        if (!points.isEmpty()) {
+            awaitLine.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        }
+        awaitLine.visitLdcInsn(context.firstLine()); // not started: where the method begins
+        awaitLine.visitInsn(Opcodes.IRETURN);
+        awaitLine.visitMaxs(0, 0);
+        awaitLine.visitEnd();
     }
 
     /** {@code Owner.method}, nested classes joined by dots, as asyncio's repr names a coroutine. */

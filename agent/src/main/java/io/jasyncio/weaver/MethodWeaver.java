@@ -52,7 +52,7 @@ final class MethodWeaver {
         // Emit the frame class and the factory from the plan, then rewrite the method into the body.
         String bodyDescriptor = bodyDescriptor(context);
         FrameAccess frame = new FrameAccess(context.frameClass);
-        byte[] frameClassFile = FrameClassEmitter.emit(context, plan, bodyDescriptor);
+        byte[] frameClassFile = FrameClassEmitter.emit(context, plan, bodyDescriptor, points);
         MethodNode factory = FactoryEmitter.emit(context, entry, frameClassFile, frame);
         becomeBody(context, bodyDescriptor);
         ShiftLocalsPass.run(method, context.frameClass);

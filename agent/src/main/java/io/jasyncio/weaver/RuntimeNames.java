@@ -58,4 +58,12 @@ final class RuntimeNames {
     /** The method every frame class overrides to name its coroutine function, {@code Owner.method}. */
     static final String FUNCTION_NAME = "functionName";
     static final String FUNCTION_NAME_DESCRIPTOR = "()Ljava/lang/String;";
+
+    /** The method a frame class overrides to give the line of the await it is suspended at, from constant code. */
+    static final String AWAIT_LINE = "awaitLine";
+    static final String AWAIT_LINE_DESCRIPTOR = "()I";
+
+    /** The method a frame class overrides to give its owner's source file, for stack frames of suspended tasks. */
+    static final String SOURCE_FILE = "sourceFile";
+    static final String SOURCE_FILE_DESCRIPTOR = "()Ljava/lang/String;";
 }

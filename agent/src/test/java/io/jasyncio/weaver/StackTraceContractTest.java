@@ -10,7 +10,6 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,34 +24,32 @@ class StackTraceContractTest {
 
     @Test
     void anExceptionThrownAfterSuspensionsShowsTheThrowingLineOnTop() {
-        IllegalStateException thrown = runFailing("throwsAfterSuspensions");
-
-        assertEquals(element("throwsAfterSuspensions", "throw after suspensions"), describe(thrown.getStackTrace()[0]));
+        assertEquals(List.of(element("throwsAfterSuspensions", "throw after suspensions")),
+                userFrames(runFailing("throwsAfterSuspensions")));
     }
 
     @Test
     void anExceptionFromAChildRunInlineShowsTheChildAndTheResumedAwaiter() {
-        IllegalStateException thrown = runFailing("awaitsChildThatThrowsInline");
-
-        assertEquals(element("throwsAtOnce", "throw at once"), describe(thrown.getStackTrace()[0]));
-        assertShows(thrown, element("awaitsChildThatThrowsInline", "await of inline child"));
+        assertEquals(List.of(element("throwsAtOnce", "throw at once"),
+                element("awaitsChildThatThrowsInline", "await of inline child")),
+                userFrames(runFailing("awaitsChildThatThrowsInline")));
     }
 
     @Test
     void anExceptionFromAResumedChildShowsTheChildAndItsAwaiter() {
-        IllegalStateException thrown = runFailing("awaitsChildThatThrowsAfterResume");
-
-        assertEquals(element("throwsAfterSuspensions", "throw after suspensions"), describe(thrown.getStackTrace()[0]));
-        assertShows(thrown, element("awaitsChildThatThrowsAfterResume", "await of resumed child"));
+        assertEquals(List.of(element("throwsAfterSuspensions", "throw after suspensions"),
+                element("awaitsChildThatThrowsAfterResume", "await of resumed child")),
+                userFrames(runFailing("awaitsChildThatThrowsAfterResume")));
     }
 
-    /** The frame class's resume() names the method's first line, so that no frame of a trace lacks a line. */
+    /** Four coroutines deep: each user frame once, in await order, and no frame class's resume() among them. */
     @Test
-    void theFrameClassResumeShowsTheFirstLineOfItsMethod() {
-        IllegalStateException thrown = runFailing("throwsAfterSuspensions");
-
-        assertShows(thrown, FAILURES + "-throwsAfterSuspensions-Frame.resume(Failures.java:"
-                + SourceLines.lineOf(FAILURES, "first line of throwsAfterSuspensions") + ")");
+    void anExceptionThroughFourAwaitsShowsEachUserFrameOnceInAwaitOrder() {
+        assertEquals(List.of(element("throwsAfterSuspensions", "throw after suspensions"),
+                element("awaitsChildThatThrowsAfterResume", "await of resumed child"),
+                element("middle", "await of the awaiter"),
+                element("outermost", "await of middle")),
+                userFrames(runFailing("outermost")));
     }
 
     /** Runs the coroutine of {@code Failures.method()} to its end, which must be an {@link IllegalStateException}. */
@@ -61,10 +58,18 @@ class StackTraceContractTest {
         return assertThrows(IllegalStateException.class, () -> Asyncio.run(coroutine));
     }
 
-    private static void assertShows(Throwable thrown, String expected) {
+    /**
+     * The trace down to the frame where the task resumed the outermost coroutine, which must be there,
+     * as text: every frame between is the user's.
+     */
+    private static List<String> userFrames(Throwable thrown) {
         List<String> trace = Arrays.stream(thrown.getStackTrace()).map(StackTraceContractTest::describe).toList();
-        assertTrue(trace.contains(expected), "no " + expected + " in the stack trace:\n"
-                + trace.stream().collect(Collectors.joining("\n")));
+        int resumedAt = 0;
+        while (resumedAt < trace.size() && !trace.get(resumedAt).startsWith("io.jasyncio.Coroutine.run(")) {
+            resumedAt++;
+        }
+        assertTrue(resumedAt < trace.size(), "no Coroutine.run in the stack trace:\n" + String.join("\n", trace));
+        return trace.subList(0, resumedAt);
     }
 
     /** A stack trace element of {@code Failures.method} at the line marked {@code // <- marker}, as text. */

@@ -114,16 +114,17 @@ public final class WovenCode {
                         + " method of " + owner.lookupClass().getName() + " exists already and is not a coroutine:"
                         + " another class has its name");
             }
+            FrameClasses.defined(existing);
         } catch (ClassNotFoundException absent) {
             StringBuilder classFile = new StringBuilder();
             for (String chunk : classFileChunks) {
                 classFile.append(chunk);
             }
             try {
-                owner.defineClass(classFile.toString().getBytes(StandardCharsets.ISO_8859_1));
+                FrameClasses.defined(owner.defineClass(classFile.toString().getBytes(StandardCharsets.ISO_8859_1)));
             } catch (LinkageError definedConcurrently) {
                 try {
-                    owner.findClass(frameClassName);
+                    FrameClasses.defined(owner.findClass(frameClassName));
                 } catch (ClassNotFoundException stillAbsent) {
                     definedConcurrently.addSuppressed(stillAbsent);
                     throw definedConcurrently;

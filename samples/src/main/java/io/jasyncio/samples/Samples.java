@@ -70,7 +70,9 @@ public final class Samples {
             new Sample("echo-every-core", "an echo server on every core: echo-every-core [port], 8888 by default",
                     EchoEveryCore::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
-                    CtrlC::main));
+                    CtrlC::main),
+            new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",
+                    TaskTree::main));
 
     private Samples() {
     }

@@ -43,4 +43,19 @@ public class Failures {
         await(throwsAfterSuspensions()); // <- await of resumed child
         return result(null);
     }
+
+    /** Three awaits deep: each level suspends once, then awaits the next, which runs inline at first. */
+    @Async
+    public static Coroutine<Void> outermost() {
+        await(sleep(0));
+        await(middle()); // <- await of middle
+        return result(null);
+    }
+
+    @Async
+    static Coroutine<Void> middle() {
+        await(sleep(0));
+        await(awaitsChildThatThrowsAfterResume()); // <- await of the awaiter
+        return result(null);
+    }
 }
