@@ -13,8 +13,10 @@ import java.security.ProtectionDomain;
  *
  * <p>A transformer that throws makes the JVM load the class unwoven without a word, so this one
  * reports every problem itself. A method that cannot be woven is loaded as one that throws
- * {@link IllegalStateException} with the error, and the rest of its class is woven; should the
- * weaver itself fail, the class loads unwoven and its awaits throw when they run.
+ * {@code io.jasyncio.NotWovenError} with the error, and the rest of its class is woven; should the
+ * weaver itself fail, the class loads unwoven and its awaits throw {@code NotWovenError} when they run.
+ * A class woven already, by the annotation processor or the Maven plugin, loads as it is: only its
+ * header is read.
  */
 final class WeavingTransformer implements ClassFileTransformer {
     private final PrintStream report;
@@ -30,6 +32,9 @@ final class WeavingTransformer implements ClassFileTransformer {
             return null;
         }
         try {
+            if (ClassWeaver.isWoven(classFile)) {
+                return null;
+            }
             ClassWeaver.Result woven = ClassWeaver.weaveForLoading(classFile);
             for (WeaveError error : woven.errors()) {
                 report.println("jasyncio: cannot weave: " + error);
