@@ -6,7 +6,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jasyncio.weaver.AtomicFiles;
 import io.jasyncio.weaver.ClassWeaver;
@@ -15,8 +15,12 @@ import io.jasyncio.weaver.WeaveException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -40,6 +44,14 @@ final class GeneratedClassWeaver implements TaskListener {
     private final Trees trees;
     private final Messager messager;
     private final WrittenClassFiles classFiles;
+    /**
+     * For each top-level class analysed and not yet written, the first tree on each line of its source,
+     * nested classes and lambdas included: a refusal is reported there. Taken when javac has analysed the
+     * class, since javac drops each class's members from its tree once it has written its class file.
+     */
+    private final Map<TypeElement, Map<Long, Tree>> treesByLine = new HashMap<>();
+    /** Whether a class was refused: javac writes no class file after an error. */
+    private boolean refusedAny;
 
     GeneratedClassWeaver(ProcessingEnvironment environment) {
         this.trees = Trees.instance(environment);
@@ -49,13 +61,28 @@ final class GeneratedClassWeaver implements TaskListener {
 
     @Override
     public void finished(TaskEvent event) {
-        if (event.getKind() != TaskEvent.Kind.GENERATE || event.getTypeElement() == null) {
+        if (event.getTypeElement() == null) {
             return;
         }
-        TypeElement type = event.getTypeElement();
-        Path classFile = classFiles.find(type, event.getCompilationUnit());
+        if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+            TreePath path = trees.getPath(event.getTypeElement());
+            if (path != null) {
+                treesByLine.put(event.getTypeElement(), SourceLines.firstTreeOnEachLine(path, trees));
+            }
+        } else if (event.getKind() == TaskEvent.Kind.GENERATE) {
+            weave(event.getTypeElement(), event.getCompilationUnit());
+        }
+    }
+
+    private void weave(TypeElement type, CompilationUnitTree unit) {
+        TypeElement topLevel = topLevelOf(type);
+        Map<Long, Tree> lines = type == topLevel ? treesByLine.remove(topLevel) : treesByLine.get(topLevel);
+        Path classFile = classFiles.find(type, unit);
         if (classFile == null) {
-            messager.printMessage(Diagnostic.Kind.WARNING, classFileNotFound(type), type);
+            // After an error javac writes no more class files, yet it still reports each class.
+            if (!refusedAny) {
+                messager.printMessage(Diagnostic.Kind.WARNING, classFileNotFound(type), type);
+            }
             return;
         }
         try {
@@ -68,46 +95,40 @@ final class GeneratedClassWeaver implements TaskListener {
                 AtomicFiles.write(classFile, woven);
             }
         } catch (WeaveException refused) {
+            refusedAny = true;
             for (WeaveError error : refused.errors()) {
-                reportAtLine(event.getCompilationUnit(), error);
+                reportAtLine(unit, lines, type, error);
             }
             deleteQuietly(classFile);
         } catch (IOException | RuntimeException failure) {
+            refusedAny = true;
             messager.printMessage(Diagnostic.Kind.ERROR, "jasyncio could not weave " + classFile + ", which is"
                     + " deleted rather than left unwoven; please report this bug: " + failure, type);
             deleteQuietly(classFile);
         }
     }
 
-    /** The error at its line, as javac reports its own: at the first piece of code that starts on that line. */
-    private void reportAtLine(CompilationUnitTree unit, WeaveError error) {
-        String message = error.message() + " (in " + error.className() + "." + error.methodName() + ")";
-        Tree atLine = error.line() < 0 ? null : firstTreeOnLine(unit, error.line());
+    /**
+     * The error at its line, as javac reports its own: at the first piece of the class's code that
+     * starts on that line; at the class, with the line in the text, if there is none.
+     */
+    private void reportAtLine(CompilationUnitTree unit, Map<Long, Tree> lines, TypeElement type, WeaveError error) {
+        Tree atLine = lines == null ? null : lines.get((long) error.line());
         if (atLine == null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, error.toString());
+            messager.printMessage(Diagnostic.Kind.ERROR, error.toString(), type);
         } else {
-            trees.printMessage(Diagnostic.Kind.ERROR, message, atLine, unit);
+            trees.printMessage(Diagnostic.Kind.ERROR,
+                    error.message() + " (in " + error.className() + "." + error.methodName() + ")", atLine, unit);
         }
     }
 
-    private Tree firstTreeOnLine(CompilationUnitTree unit, long line) {
-        var positions = trees.getSourcePositions();
-        Tree[] found = new Tree[1];
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (tree == null || found[0] != null) {
-                    return null;
-                }
-                long start = positions.getStartPosition(unit, tree);
-                if (start >= 0 && unit.getLineMap().getLineNumber(start) == line) {
-                    found[0] = tree;
-                    return null;
-                }
-                return super.scan(tree, unused);
-            }
-        }.scan(unit, null);
-        return found[0];
+    private static TypeElement topLevelOf(TypeElement type) {
+        Element outermost = type;
+        while (outermost.getEnclosingElement() != null && outermost.getEnclosingElement().getKind() != ElementKind.PACKAGE
+                && outermost.getEnclosingElement().getKind() != ElementKind.MODULE) {
+            outermost = outermost.getEnclosingElement();
+        }
+        return outermost instanceof TypeElement topLevel ? topLevel : type;
     }
 
     private static void deleteQuietly(Path classFile) {
