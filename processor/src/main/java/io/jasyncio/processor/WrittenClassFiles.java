@@ -22,18 +22,26 @@ import javax.tools.StandardLocation;
  *
  * <p>With {@code -d} (as every build tool passes it) that is the class output directory, which the
  * {@link Filer} names; without it javac writes each class file beside its source file. Both places
- * are looked at, and if both hold a class file, the newer one is the one javac has just written.
+ * are looked at, and if both hold a class file, the newer one is the one javac has just written. A
+ * class file older than the compilation is a stale one, left by an earlier build: a tool that runs
+ * javac with a file manager of its own may keep the new bytes in memory and write them later, over
+ * whatever the processor would weave, so it is not taken.
  */
 final class WrittenClassFiles {
     private final Filer filer;
     private final Elements elements;
+    /** A little before the compilation began, for file systems that keep modification times coarsely. */
+    private final FileTime compilationStart = FileTime.fromMillis(System.currentTimeMillis() - 2_000);
 
     WrittenClassFiles(ProcessingEnvironment environment) {
         this.filer = environment.getFiler();
         this.elements = environment.getElementUtils();
     }
 
-    /** The class file of {@code type}, compiled from {@code unit}, or {@code null} if there is none on a file system. */
+    /**
+     * The class file of {@code type}, compiled from {@code unit}, or {@code null} if javac wrote none
+     * on a file system in this compilation.
+     */
     Path find(TypeElement type, CompilationUnitTree unit) {
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         String binaryName = elements.getBinaryName(type).toString();
@@ -50,7 +58,8 @@ final class WrittenClassFiles {
                 addIfFile(candidates, Path.of(source).resolveSibling(fileName).toUri());
             }
         }
-        return candidates.stream().max(Comparator.comparing(WrittenClassFiles::lastModified)).orElse(null);
+        return candidates.stream().max(Comparator.comparing(WrittenClassFiles::lastModified))
+                .filter(newest -> lastModified(newest).compareTo(compilationStart) >= 0).orElse(null);
     }
 
     private static void addIfFile(List<Path> candidates, URI uri) {
