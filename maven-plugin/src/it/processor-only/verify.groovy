@@ -14,7 +14,7 @@ assert log.replace('\r\n', '\n').contains(expected) : "exec:java did not print:\
     assert bytes.contains('io/jasyncio/internal/Woven') || name.endsWith('Test.class') : "$name is not woven"
 }
 
-def version = new XmlSlurper().parse(new File(basedir, 'pom.xml')).properties.'jasyncio.version'.text()
+def version = (new File(basedir, 'pom.xml').text =~ /<jasyncio\.version>([^<]+)</)[0][1]
 def jar = { String artifact ->
     new File(localRepositoryPath, "io/jasyncio/$artifact/$version/$artifact-${version}.jar").absolutePath
 }
@@ -22,8 +22,8 @@ def classPath = [jar('jasyncio-runtime'), jar('jasyncio-annotations')].join(File
 def javaHome = System.getProperty('java.home')
 def cliClasses = new File(basedir, 'target/cli-classes')
 def execute = { List<String> command ->
-    def process = command.execute(null, basedir)
-    def output = new StringBuilder()
+    def process = command.execute((String[]) null, basedir)
+    def output = new StringBuffer()
     process.consumeProcessOutput(output, output)
     assert process.waitFor() == 0 : "${command.join(' ')} failed:\n$output"
     output.toString().replace('\r\n', '\n')
