@@ -380,7 +380,7 @@ public final class Asyncio {
      * Suspends the current task until {@code awaitable} is done and returns its result, or throws its
      * exception as it was thrown. A coroutine runs inline in the current task; something already done
      * returns at once without suspending. Only an {@code @Async} method may call it, and only once it
-     * has been woven: unwoven, this throws {@link IllegalStateException} naming the method.
+     * has been woven: unwoven, this throws {@link NotWovenError} naming the method.
      */
     public static <T> T await(Awaitable<T> awaitable) {
         throw Unwoven.awaitCalledFrom(StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElse(null));
@@ -393,7 +393,7 @@ public final class Asyncio {
      * returns at once without suspending; otherwise the stage's outcome is brought to the loop's thread
      * as asyncio's {@code wrap_future} does, and cancelling the awaiting task cancels the stage. Only an
      * {@code @Async} method may call it, and only once it has been woven: unwoven, this throws
-     * {@link IllegalStateException} naming the method.
+     * {@link NotWovenError} naming the method.
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw Unwoven.awaitCalledFrom(StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElse(null));

@@ -7,17 +7,21 @@ final class Unwoven {
     private Unwoven() {
     }
 
+    /** The three ways to weave, as the errors of unwoven code say them. */
+    static final String HOW_TO_WEAVE = "compile it with javac with jasyncio-processor on the annotation processor"
+            + " path (it weaves each class as javac writes it), weave the compiled classes with the"
+            + " jasyncio-maven-plugin, or run with java -javaagent:jasyncio-agent.jar";
+
     /**
      * The error of an {@code await} that the weaver never rewrote: it names the method and how to
-     * weave it. It is thrown, never waited on, so an unwoven program fails instead of blocking.
+     * weave it. It is thrown, never waited on, so an unwoven program fails instead of blocking; it is
+     * an {@link Error}, so a {@code catch (Exception e)} around the {@code await} does not swallow it.
      */
-    static IllegalStateException awaitCalledFrom(StackWalker.StackFrame caller) {
+    static NotWovenError awaitCalledFrom(StackWalker.StackFrame caller) {
         String where = caller == null ? "an unknown method"
                 : caller.getClassName() + "." + caller.getMethodName() + " (" + caller.getFileName() + ":"
                         + caller.getLineNumber() + ")";
-        return new IllegalStateException("await() called in " + where + ", which was not woven: await() works"
-                + " only in an @Async method (or a lambda returning Coroutine) whose class was woven, either at"
-                + " load time with java -javaagent:jasyncio-agent.jar or at build time with the"
-                + " jasyncio-maven-plugin");
+        return new NotWovenError("await() called in " + where + ", which was not woven: await() works only in"
+                + " an @Async method (or a lambda returning Coroutine) whose class was woven; " + HOW_TO_WEAVE);
     }
 }

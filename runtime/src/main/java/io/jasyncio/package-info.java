@@ -30,7 +30,7 @@
  *       {@code KeyboardInterrupt}.</li>
  *   <li>Context variables: {@code ContextVar}, {@code Context}.</li>
  *   <li>Diagnostics: {@code NeverRetrievedReport}, {@code NeverAwaitedReport}, {@code Cleaners},
- *       {@code Throwables}, {@code Unwoven}.</li>
+ *       {@code Throwables}, {@code Unwoven} and {@code NotWovenError}.</li>
  * </ol>
  * Locks, queues and streams have packages of their own ({@code io.jasyncio.locks},
  * {@code io.jasyncio.queues}, {@code io.jasyncio.streams}); {@code io.jasyncio.internal} is the

@@ -269,8 +269,7 @@ class ThreadsTest extends LoopTestSupport {
 
     @Test
     void anUnwovenAwaitOfAStageFailsInsteadOfBlocking() {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> Asyncio.await(new CompletableFuture<String>()));
+        NotWovenError error = assertThrows(NotWovenError.class, () -> Asyncio.await(new CompletableFuture<String>()));
         assertTrue(error.getMessage().startsWith("await() called in io.jasyncio.ThreadsTest.lambda$"), error.getMessage());
     }
 

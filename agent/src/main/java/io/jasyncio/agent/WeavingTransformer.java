@@ -14,10 +14,11 @@ import java.security.ProtectionDomain;
  *
  * <p>A transformer that throws makes the JVM load the class unwoven without a word, so this one
  * reports every problem itself, one line each. A method that cannot be woven is loaded as one that
- * throws {@link IllegalStateException} with the error, and the rest of its class is woven; bytes that
- * are no class file, or a failure of the weaver itself, leave the class unwoven (its awaits throw
- * when they run), reported in one line naming the class and the reason, with the stack trace only
- * when verbose.
+ * throws {@code io.jasyncio.NotWovenError} with the error, and the rest of its class is woven; bytes
+ * that are no class file, or a failure of the weaver itself, leave the class unwoven (its awaits throw
+ * {@code NotWovenError} when they run), reported in one line naming the class and the reason, with the
+ * stack trace only when verbose. A class woven already, by the annotation processor or the Maven
+ * plugin, loads as it is.
  */
 final class WeavingTransformer implements ClassFileTransformer {
     private final PrintStream report;

@@ -40,7 +40,7 @@ public final class ClassWeaver {
     /**
      * The woven class; by internal name, the frame classes whose bytes it carries, for tools that
      * verify or write them beside it; the methods that became state machines; and the methods that
-     * could not be woven, each replaced in the class by one that throws {@link IllegalStateException}
+     * could not be woven, each replaced in the class by one that throws {@code io.jasyncio.NotWovenError}
      * with its error.
      */
     public record Result(byte[] classFile, Map<String, byte[]> frameClasses, List<WovenMethod> wovenMethods,
@@ -106,8 +106,8 @@ public final class ClassWeaver {
 
     /**
      * Weaves {@code classFile} for a class loader that must get a class either way, as the agent's:
-     * a method that cannot be woven is replaced by one that throws {@link IllegalStateException} with
-     * the error when called, so the class loads and the mistake surfaces loudly where it is, and the
+     * a method that cannot be woven is replaced by one that throws {@code io.jasyncio.NotWovenError}
+     * with the error when called, so the class loads and the mistake surfaces loudly where it is, and the
      * errors are returned for the caller to report.
      */
     public static Result weaveForLoading(byte[] classFile) {

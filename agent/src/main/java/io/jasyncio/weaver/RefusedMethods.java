@@ -14,15 +14,16 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Emit: a method that could not be woven, rewritten to throw {@link IllegalStateException} with
+ * Emit: a method that could not be woven, rewritten to throw {@code io.jasyncio.NotWovenError} with
  * its weave errors as soon as it is called. The agent loads such classes rather than let the JVM
- * load them unwoven without a word.
+ * load them unwoven without a word; the error is an {@code Error}, as an unwoven {@code await}'s is,
+ * so that no {@code catch (Exception e)} swallows it.
  */
 final class RefusedMethods {
     private RefusedMethods() {
     }
 
-    /** {@code method} with its code replaced by {@code throw new IllegalStateException(errors)}; abstract and native methods are kept. */
+    /** {@code method} with its code replaced by {@code throw new NotWovenError(errors)}; abstract and native methods are kept. */
     static MethodNode throwing(MethodNode method, List<WeaveError> errors) {
         if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return method;
@@ -30,10 +31,10 @@ final class RefusedMethods {
         String message = "cannot run code that jasyncio could not weave: "
                 + errors.stream().map(WeaveError::toString).collect(Collectors.joining("; "));
         InsnList code = new InsnList();
-        code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        code.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.NOT_WOVEN_ERROR));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(new LdcInsnNode(message));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.NOT_WOVEN_ERROR, "<init>",
                 "(Ljava/lang/String;)V", false));
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions = code;

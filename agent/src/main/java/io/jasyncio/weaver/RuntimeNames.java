@@ -26,6 +26,9 @@ final class RuntimeNames {
     static final String RESULT = "result";
     static final String RESULT_DESCRIPTOR = "(Ljava/lang/Object;)Lio/jasyncio/Coroutine;";
 
+    /** What code throws that the weaver never rewrote, or refused: an {@code Error}, which {@code catch (Exception e)} lets through. */
+    static final String NOT_WOVEN_ERROR = "io/jasyncio/NotWovenError";
+
     static final String COROUTINE = "io/jasyncio/Coroutine";
     static final String COROUTINE_DESCRIPTOR = "L" + COROUTINE + ";";
 

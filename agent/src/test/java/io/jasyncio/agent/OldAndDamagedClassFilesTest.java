@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.NotWovenError;
 import io.jasyncio.weaver.ClassWeaver;
 import io.jasyncio.weaver.UnreadableClassFileException;
 import io.jasyncio.weaver.WeaveError;
@@ -58,7 +59,7 @@ class OldAndDamagedClassFilesTest {
         assertEquals(1, reportLines().size(), reported());
         assertTrue(reported().startsWith("jasyncio: cannot weave: Old.java:7: " + expected), reported());
         assertEquals(version, new ClassReader(loaded).readUnsignedShort(6), "the version stays");
-        IllegalStateException thrown = callM(loaded);
+        NotWovenError thrown = callM(loaded);
         assertTrue(thrown.getMessage().contains(expected), thrown.getMessage());
     }
 
@@ -194,14 +195,14 @@ class OldAndDamagedClassFilesTest {
         return transformer.transform(getClass().getClassLoader(), internalName, null, null, classFile);
     }
 
-    /** Calls {@code Old.m()} of the class {@code classFile} defines; it must throw {@link IllegalStateException}. */
-    private static IllegalStateException callM(byte[] classFile) throws Exception {
+    /** Calls {@code Old.m()} of the class {@code classFile} defines; it must throw {@link NotWovenError}. */
+    private static NotWovenError callM(byte[] classFile) throws Exception {
         String binaryName = OLD.replace('/', '.');
         Class<?> old = new PackageClasses("io.jasyncio.weaver.hand", PackageClasses.Weaving.AGENT)
                 .plant(binaryName, classFile).load(binaryName);
         InvocationTargetException call = assertThrows(InvocationTargetException.class,
                 () -> old.getMethod("m").invoke(null));
-        return assertInstanceOf(IllegalStateException.class, call.getCause());
+        return assertInstanceOf(NotWovenError.class, call.getCause());
     }
 
     private String reported() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Coroutine;
+import io.jasyncio.NotWovenError;
 import io.jasyncio.weaver.contract.AwaitsWithoutWeaving;
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The weaver's contract for code it never saw: an {@code await} that was not woven throws an
- * {@link IllegalStateException} that names the method and says how to weave it, and never blocks.
+ * The weaver's contract for code it never saw: an {@code await} that was not woven throws a
+ * {@link NotWovenError} that names the method and says how to weave it, and never blocks.
  * The program here is loaded by the test's own class loader, without weaving.
  */
 class UnwovenAwaitContractTest {
@@ -27,6 +28,13 @@ class UnwovenAwaitContractTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anUnwovenAsyncMethodThrowsAtItsAwaitNamingTheMethodAndTheWaysToWeave() {
         assertThrowsNaming("sleepsThenAnswers", "await in async method", AwaitsWithoutWeaving::sleepsThenAnswers);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCatchOfExceptionAroundAnUnwovenAwaitDoesNotSwallowTheFailure() {
+        assertThrowsNaming("catchesEveryException", "await inside catch Exception",
+                AwaitsWithoutWeaving::catchesEveryException);
     }
 
     @Test
@@ -45,15 +53,16 @@ class UnwovenAwaitContractTest {
     }
 
     /**
-     * Asserts that {@code call} throws an {@link IllegalStateException} whose message names
-     * {@code method}, the line marked {@code // <- marker}, the agent and the plugin.
+     * Asserts that {@code call} throws a {@link NotWovenError} whose message names {@code method}, the
+     * line marked {@code // <- marker}, and the three ways to weave: the processor, the plugin and the agent.
      */
     private static void assertThrowsNaming(String method, String marker, Executable call) {
-        String message = assertThrows(IllegalStateException.class, call).getMessage();
+        String message = assertThrows(NotWovenError.class, call).getMessage();
 
         String where = PROGRAM + "." + method + " (AwaitsWithoutWeaving.java:" + SourceLines.lineOf(PROGRAM, marker) + ")";
         assertTrue(message.contains(where), "no '" + where + "' in: " + message);
         assertTrue(message.contains("-javaagent"), "no '-javaagent' in: " + message);
+        assertTrue(message.contains("jasyncio-processor"), "no 'jasyncio-processor' in: " + message);
         assertTrue(message.contains("jasyncio-maven-plugin"), "no 'jasyncio-maven-plugin' in: " + message);
     }
 }

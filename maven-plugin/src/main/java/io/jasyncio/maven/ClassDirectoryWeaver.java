@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.maven;
 
+import io.jasyncio.weaver.AtomicFiles;
 import io.jasyncio.weaver.ClassWeaver;
 import io.jasyncio.weaver.WeaveError;
 import io.jasyncio.weaver.WeaveException;

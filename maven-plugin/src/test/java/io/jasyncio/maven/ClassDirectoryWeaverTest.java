@@ -5,6 +5,7 @@ package io.jasyncio.maven;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,6 +197,30 @@ class ClassDirectoryWeaverTest {
         assertEquals("wove 0 classes (0 methods) in " + classes + "; skipped 1 already woven, 1 with nothing to weave",
                 second.describe());
         assertUnmodified(woven.keySet());
+    }
+
+    @Test
+    void classesThatTheProcessorWoveHaveThePluginsBytesAndThePluginAndTheAgentLeaveThemAlone(@TempDir Path scratch)
+            throws Exception {
+        Path byPlugin = scratch.resolve("plugin");
+        Path byProcessor = scratch.resolve("processor");
+        JavaSources.compile(byPlugin, GREETER, PLAIN);
+        weaver.weave(byPlugin);
+        JavaSources.compileWithProcessor(byProcessor, GREETER, PLAIN);
+        Map<Path, byte[]> woven = classFiles(byProcessor);
+        backdate(woven.keySet());
+
+        WeaveSummary summary = weaver.weave(byProcessor);
+
+        assertEquals(new WeaveSummary(byProcessor.toString(), 0, List.of(), 1, 1), summary);
+        assertUnmodified(woven.keySet());
+        ClassFileTransformer agent = theAgentsTransformer();
+        for (Map.Entry<Path, byte[]> classFile : woven.entrySet()) {
+            Path relative = byProcessor.relativize(classFile.getKey());
+            assertArrayEquals(Files.readAllBytes(byPlugin.resolve(relative)), classFile.getValue(), relative.toString());
+            assertNull(agent.transform(getClass().getClassLoader(), null, null, null, classFile.getValue()),
+                    "the agent rewove " + relative);
+        }
     }
 
     @Test

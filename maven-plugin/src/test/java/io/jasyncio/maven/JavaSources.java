@@ -4,6 +4,7 @@ package io.jasyncio.maven;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.processor.AsyncProcessor;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,12 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
-/** Compiles small programs for the tests, against the runtime on the test class path, with javac 17. */
+/**
+ * Compiles small programs for the tests, against the runtime on the test class path, with javac 17,
+ * without annotation processors unless asked.
+ */
 final class JavaSources {
     private static final Pattern PACKAGE = Pattern.compile("package ([\\w.]+);");
     private static final Pattern FIRST_TYPE = Pattern.compile("(?:class|interface|record|enum) (\\w+)");
@@ -29,12 +34,23 @@ final class JavaSources {
      * {@code classes}, laid out by package as javac writes them.
      */
     static void compile(Path classes, String... sources) {
+        compile(classes, List.of(), sources);
+    }
+
+    /** Like {@link #compile(Path, String...)}, with jasyncio's annotation processor, which weaves what javac writes. */
+    static void compileWithProcessor(Path classes, String... sources) {
+        compile(classes, List.of(new AsyncProcessor()), sources);
+    }
+
+    private static void compile(Path classes, List<Processor> processors, String... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
-        List<String> options = List.of("--release", "17", "-g", "-proc:none", "-d", classes.toString(),
+        List<String> options = List.of("--release", "17", "-g", "-d", classes.toString(),
                 "-cp", System.getProperty("java.class.path"));
         List<JavaFileObject> units = Arrays.stream(sources).map(JavaSources::unit).toList();
-        assertTrue(javac.getTask(diagnostics, null, null, options, null, units).call(), diagnostics.toString());
+        JavaCompiler.CompilationTask task = javac.getTask(diagnostics, null, null, options, null, units);
+        task.setProcessors(processors);
+        assertTrue(task.call(), diagnostics.toString());
     }
 
     /** The 1-based line of {@code source} that contains {@code text}, which must occur once. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The launcher of the samples jar, woven at build time by the plugin: {@code java -jar
+ * The launcher of the samples jar, woven at build time (by the processor as javac writes it): {@code java -jar
  * jasyncio-samples.jar NAME} runs the sample called NAME, and without a name it lists the samples.
  */
 public final class Samples {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A sample run in a JVM of its own, started as {@code java -cp <test class path>
- * io.jasyncio.samples.Samples NAME} (the Maven plugin wove the samples, so no agent is needed), as
+ * io.jasyncio.samples.Samples NAME} (the samples were woven at build time, so no agent is needed), as
  * Python runs each program in a process of its own: default task names ({@code Task-1}, ...) count
  * from 1 and static state starts fresh.
  *

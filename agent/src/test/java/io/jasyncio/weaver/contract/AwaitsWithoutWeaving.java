@@ -20,6 +20,17 @@ public class AwaitsWithoutWeaving {
         return result(42);
     }
 
+    /** What a user may write around an await; unwoven, the failure still gets through, as an Error. */
+    @Async
+    public static Coroutine<String> catchesEveryException() {
+        try {
+            await(sleep(0)); // <- await inside catch Exception
+            return result("carried on");
+        } catch (Exception swallowed) {
+            return result("swallowed " + swallowed);
+        }
+    }
+
     /** Not {@code @Async}: even woven, its await stays as javac wrote it. */
     public static Object awaitsInPlainMethod() {
         return await(sleep(0, "never")); // <- await in plain method

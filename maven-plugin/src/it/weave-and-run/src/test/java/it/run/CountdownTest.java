@@ -10,7 +10,7 @@ import io.jasyncio.annotations.Async;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs with no agent: an unwoven await would throw IllegalStateException. */
+/** Runs with no agent: an unwoven await would throw NotWovenError. */
 class CountdownTest {
     @Test
     void countdownsTakeTurns() {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.maven;
+package io.jasyncio.weaver;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes files so that a reader sees either the old content or the new, never a part of the new. */
-final class AtomicFiles {
+/**
+ * Writes files so that a reader sees either the old content or the new, never a part of the new: how
+ * the Maven plugin and the annotation processor replace a class file with its woven bytes.
+ */
+public final class AtomicFiles {
     /** Appended to the target's name for the file written before it is moved over the target. */
-    static final String TEMPORARY_SUFFIX = ".jasyncio-tmp";
+    public static final String TEMPORARY_SUFFIX = ".jasyncio-tmp";
 
     private AtomicFiles() {
     }
@@ -21,7 +24,7 @@ final class AtomicFiles {
      * (so the move stays within one file system) and moves it over the target. A temporary file left
      * by an interrupted run is overwritten; none is left behind.
      */
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         // Not Files.createTempFile: it would give the class file owner-only permissions.
         Path temporary = target.resolveSibling(target.getFileName() + TEMPORARY_SUFFIX);
         try {
