@@ -9,6 +9,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.SelectorEventLoop;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import io.jasyncio.locks.Event;
 import io.jasyncio.streams.Connection;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,10 +44,16 @@ public final class ConnectionErrors {
         return result(null);
     }
 
-    /** Accepts one connection and resets it: with SO_LINGER 0, close sends RST instead of FIN. */
+    /**
+     * Accepts one connection and, once the client is connected, resets it: with SO_LINGER 0, close
+     * sends RST instead of FIN. (Reset sooner, the client's connect itself may fail with
+     * {@link SocketException} "Connection reset by peer".)
+     */
     @Async
-    static Coroutine<Void> acceptAndReset(SelectorEventLoop loop, ServerSocketChannel listener) throws IOException {
+    static Coroutine<Void> acceptAndReset(SelectorEventLoop loop, ServerSocketChannel listener, Event connected)
+            throws IOException {
         SocketChannel peer = await(loop.sockAccept(listener));
+        await(connected.await());
         peer.setOption(StandardSocketOptions.SO_LINGER, 0);
         peer.close();
         return result(null);
@@ -59,15 +66,19 @@ public final class ConnectionErrors {
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress("127.0.0.1", 0));
             listener.configureBlocking(false);
-            Task<Void> resetter = createTask(acceptAndReset(loop, listener));
-            Connection connection = await(openConnection("127.0.0.1", listener.socket().getLocalPort()));
+            Event connected = new Event();
+            Task<Void> resetter = createTask(acceptAndReset(loop, listener, connected));
             try {
-                byte[] line = await(connection.reader().readline());
-                System.out.println("read " + line.length + " bytes?");
+                Connection connection = await(openConnection("127.0.0.1", listener.socket().getLocalPort()));
+                connected.set();
+                try {
+                    byte[] line = await(connection.reader().readline());
+                    System.out.println("read " + line.length + " bytes?");
+                } finally {
+                    connection.writer().close();
+                }
             } catch (SocketException reset) {
                 System.out.println("read from a peer that reset: reset (" + reset.getClass().getName() + ")");
-            } finally {
-                connection.writer().close();
             }
             await(resetter);
         }
