@@ -294,7 +294,7 @@ class FaultsTest extends StreamsTestSupport {
     // A handler that lets a reset escape: one line in the log, the stack trace in debug mode only
 
     @Async
-    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) throws IOException {
         await(reader.readline());
         return result(null);
     }
