@@ -365,11 +365,20 @@ public final class Asyncio {
         return value;
     }
 
-    /** A body that receives the {@link Timeout} and does not look at it. */
+    /**
+     * A body that receives the {@link Timeout} and does not look at it. An anonymous class, not a
+     * lambda: the agent weaves every lambda that returns {@code Coroutine} of the classes it loads, the
+     * runtime's too, and this one must call {@code body} when it is called.
+     */
     private static <T> Function<Timeout, Coroutine<? extends T>> ignoringTheTimeout(
             Supplier<? extends Coroutine<? extends T>> body) {
         Objects.requireNonNull(body, "body");
-        return unused -> body.get();
+        return new Function<>() {
+            @Override
+            public Coroutine<? extends T> apply(Timeout unused) {
+                return body.get();
+            }
+        };
     }
 
     private static <T> Awaitable<T> requireAwaitable(Awaitable<T> awaitable) {

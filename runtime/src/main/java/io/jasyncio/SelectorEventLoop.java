@@ -337,7 +337,7 @@ public class SelectorEventLoop extends EventLoop {
      * refused connection throws {@link java.net.ConnectException}, as Java reports it. Cancelled, it
      * leaves the channel connecting: close it.
      */
-    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
         return new SocketOperation.Connect(this, channel, address);
     }
 
@@ -346,7 +346,7 @@ public class SelectorEventLoop extends EventLoop {
      * {@code sock_accept}; the peer's address is its {@link SocketChannel#getRemoteAddress()}.
      * Cancelled, it has accepted nothing.
      */
-    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) {
+    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
         return new SocketOperation.Accept(this, channel);
     }
 
@@ -355,7 +355,7 @@ public class SelectorEventLoop extends EventLoop {
      * available and returns them, asyncio's {@code sock_recv}: an empty array at end of stream.
      * Cancelled, it has read nothing.
      */
-    public Coroutine<byte[]> sockRecv(SocketChannel channel, int maxBytes) {
+    public Coroutine<byte[]> sockRecv(SocketChannel channel, int maxBytes) throws IOException {
         return new SocketOperation.Receive(this, channel, maxBytes);
     }
 
@@ -364,7 +364,7 @@ public class SelectorEventLoop extends EventLoop {
      * The buffer's position advances as bytes go out, so that, cancelled or failed, it tells how many
      * were sent.
      */
-    public Coroutine<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+    public Coroutine<Void> sockSendall(SocketChannel channel, ByteBuffer data) throws IOException {
         return new SocketOperation.SendAll(this, channel, data);
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,7 +52,7 @@ class SocketOperationTest extends LoopTestSupport {
     }
 
     /** Connects {@link #client} to {@link #listener} and accepts the connection as {@link #accepted}. */
-    private void connect(SelectorEventLoop loop) {
+    private void connect(SelectorEventLoop loop) throws IOException {
         Task<SocketChannel> accepting = loop.createTask(loop.sockAccept(listener));
         Task<Void> connecting = loop.createTask(loop.sockConnect(client, localAddress()));
         loop.runUntilComplete(Asyncio.gather(accepting, connecting));

@@ -64,7 +64,8 @@ public final class ClassWeaver {
 
     /**
      * Whether {@code classFile} can have anything to weave: whether its constant pool names
-     * {@code @Async} or a descriptor of {@code Asyncio.await}. A byte search, far cheaper than parsing:
+     * {@code @Async}, a descriptor of {@code Asyncio.await}, or a descriptor that returns
+     * {@code Coroutine}, as an async lambda's body has. A byte search, far cheaper than parsing:
      * a class for which it is {@code false} comes back from the weaver unchanged.
      */
     public static boolean mayNeedWeaving(byte[] classFile) {
@@ -80,7 +81,8 @@ public final class ClassWeaver {
     private static final List<byte[]> WEAVING_MARKERS = List.of(
             RuntimeNames.ASYNC_ANNOTATION.getBytes(StandardCharsets.UTF_8),
             RuntimeNames.AWAIT_DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
-            RuntimeNames.AWAIT_STAGE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8));
+            RuntimeNames.AWAIT_STAGE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
+            (")" + RuntimeNames.COROUTINE_DESCRIPTOR).getBytes(StandardCharsets.UTF_8));
 
     private static boolean contains(byte[] bytes, byte[] pattern) {
         outer:
@@ -221,16 +223,27 @@ public final class ClassWeaver {
     }
 
     /**
-     * Whether the method is the body of a lambda (javac names them {@code lambda$...}) that returns
-     * {@code Coroutine} (or {@code Awaitable}, for targets such as {@code Supplier<Awaitable<T>>})
-     * and awaits or returns {@code result(...)}: it is woven like an {@code @Async} method, so
-     * calling the lambda runs nothing until its coroutine is awaited.
+     * Whether the method is the body of an async lambda, woven like an {@code @Async} method so that
+     * calling the lambda runs none of its body until its coroutine is awaited or wrapped in a task, as
+     * calling an {@code async def} runs nothing. javac names lambda bodies {@code lambda$...}. One that
+     * returns {@code Coroutine} is always woven, whatever its body: {@code () -> { throw e; }} throws
+     * in the task's first step, not at the call. One that returns {@code Awaitable} (for targets such
+     * as {@code Supplier<Awaitable<T>>}) is woven only when it awaits or returns {@code result(...)}:
+     * otherwise it may return a future or a task, which is not a coroutine to delegate to.
+     *
+     * <p>javac also compiles a few method references into {@code lambda$} methods (a varargs target,
+     * {@code super::m}, a serializable reference); nothing in the class file tells them from lambdas,
+     * so those that return {@code Coroutine} are woven too: the referenced method is then called in the
+     * first step, which for an {@code @Async} target, whose factory runs nothing, changes nothing.
      */
     static boolean isAsyncLambda(MethodNode method) {
-        return (method.access & Opcodes.ACC_SYNTHETIC) != 0
-                && method.name.startsWith("lambda$")
-                && (method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)
-                        || method.desc.endsWith(")" + RuntimeNames.AWAITABLE_DESCRIPTOR))
+        if ((method.access & Opcodes.ACC_SYNTHETIC) == 0 || !method.name.startsWith("lambda$")) {
+            return false;
+        }
+        if (method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)) {
+            return true;
+        }
+        return method.desc.endsWith(")" + RuntimeNames.AWAITABLE_DESCRIPTOR)
                 && StreamSupport.stream(method.instructions.spliterator(), false)
                         .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isResult(instruction));
     }

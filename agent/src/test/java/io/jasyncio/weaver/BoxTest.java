@@ -29,6 +29,7 @@ class BoxTest {
         "ResourcesBox",
         "MethodKindsBox",
         "LambdasBox",
+        "LazyLambdasBox",
     })
     void boxReturnsOk(String box) throws Exception {
         WovenClasses classes = new WovenClasses("io.jasyncio.weaver.box");

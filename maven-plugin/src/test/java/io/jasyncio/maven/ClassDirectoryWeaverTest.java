@@ -61,6 +61,40 @@ class ClassDirectoryWeaverTest {
             }
             """;
 
+    /** Nothing here names @Async or await: only the lambda's return type says that it is async. */
+    private static final String LAZY_LAMBDA = """
+            package io.example;
+
+            import static io.jasyncio.Asyncio.*;
+
+            import io.jasyncio.Coroutine;
+            import io.jasyncio.EventLoop;
+            import io.jasyncio.Task;
+            import java.util.function.Supplier;
+
+            public class LazyLambda {
+                public static String main() {
+                    Supplier<Coroutine<Void>> failing = () -> {
+                        throw new IllegalStateException("at start");
+                    };
+                    Coroutine<Void> created = failing.get();
+                    EventLoop loop = newEventLoop();
+                    try {
+                        Task<Void> task = loop.createTask(created);
+                        String trace = "created done=" + task.done();
+                        try {
+                            loop.runUntilComplete(task);
+                        } catch (IllegalStateException expected) {
+                            trace += "; task threw " + expected.getMessage();
+                        }
+                        return trace;
+                    } finally {
+                        loop.close();
+                    }
+                }
+            }
+            """;
+
     private static final String PLAIN = """
             package io.example;
 
@@ -139,6 +173,21 @@ class ClassDirectoryWeaverTest {
                 getClass().getClassLoader())) {
             Object greeting = loader.loadClass("io.example.Greeter").getMethod("main").invoke(null);
             assertEquals("hello, world HELLO, YOU 1", greeting);
+        }
+    }
+
+    @Test
+    void aLambdaReturningCoroutineIsWovenEvenInAClassWithNoAsyncMethodOrAwait(@TempDir Path classes)
+            throws Exception {
+        JavaSources.compile(classes, LAZY_LAMBDA);
+
+        WeaveSummary summary = weaver.weave(classes);
+
+        assertEquals(List.of(new WovenMethod("io.example.LazyLambda", "lambda$main$0", 1)), summary.wovenMethods());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Object trace = loader.loadClass("io.example.LazyLambda").getMethod("main").invoke(null);
+            assertEquals("created done=false; task threw at start", trace);
         }
     }
 

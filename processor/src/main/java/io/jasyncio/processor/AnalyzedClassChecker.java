@@ -28,7 +28,9 @@ final class AnalyzedClassChecker implements TaskListener {
             new AwaitOutsideCoroutineCheck(),
             new AwaitInSynchronizedCheck(),
             new SwallowedCancellationCheck(),
-            new DiscardedCoroutineCheck());
+            new DiscardedCoroutineCheck(),
+            new UnawaitedLocalCoroutineCheck(),
+            new CoroutineReferenceAsVoidCheck());
 
     private final Trees trees;
     private final Types types;

@@ -28,8 +28,11 @@ import javax.tools.Diagnostic;
  * <p>Errors: an {@code await} outside an {@code @Async} method or async lambda (in a plain method, a
  * lambda that does not return {@code Coroutine}, a constructor or an initialiser); an {@code await}
  * inside a {@code synchronized} block; an {@code @Async} method that does not return {@code Coroutine},
- * is abstract or native, or is {@code synchronized}. Warnings: a coroutine that is never awaited because the call's value is thrown
- * away; a {@code catch (Throwable)} or {@code catch (Error)} around an {@code await} that swallows
+ * is abstract or native, or is {@code synchronized}. Warnings: a coroutine that is never awaited because
+ * the call's value is thrown away, or stored in a local variable that nothing reads, or because a method
+ * reference that returns it is given where a functional interface returns {@code void}
+ * ({@code callSoon(this::work)}); a {@code catch (Throwable)} or {@code catch (Error)} around an
+ * {@code await} that swallows
  * {@code CancelledError}.
  *
  * <p>Registered as a service, so that its jar on the processor path is enough: the weaver and its

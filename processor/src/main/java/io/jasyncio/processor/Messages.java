@@ -54,6 +54,20 @@ final class Messages {
                 + method + "(...))";
     }
 
+    /** "Coroutine was never awaited" for the coroutine that a call of {@code method} stored in {@code variable}. */
+    static String storedCoroutineNeverAwaited(String method, String variable) {
+        return "coroutine " + method + "() is stored in " + variable + " and never awaited: nothing reads " + variable
+                + ", so the coroutine never runs; await it with await(" + variable + "), or run it as a task with"
+                + " createTask(" + variable + ")";
+    }
+
+    /** A method reference to {@code method}, which returns a coroutine, where the interface's method returns void. */
+    static String coroutineReferenceAsVoid(String reference, String method) {
+        return "method reference " + reference + " drops its coroutine: " + method + "() returns a coroutine, but"
+                + " the method of the functional interface expected here returns void, so the coroutine is thrown"
+                + " away and never runs; run it as a task instead, () -> createTask(" + method + "(...))";
+    }
+
     /** The processor's own failure on {@code className}: a bug, which the user can report. */
     static String checksFailed(String className, RuntimeException bug) {
         return "jasyncio's compile-time checks failed on " + className + " and checked nothing in it; please report"

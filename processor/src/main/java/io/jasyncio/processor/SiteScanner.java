@@ -2,15 +2,22 @@
 // Copyright jasyncio contributors
 package io.jasyncio.processor;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -26,6 +33,9 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
     private final List<TreePath> awaitReferences = new ArrayList<>();
     private final List<TreePath> asyncMethods = new ArrayList<>();
     private final List<TreePath> discardedCalls = new ArrayList<>();
+    private final List<Sites.LocalStore> localStores = new ArrayList<>();
+    private final Set<Element> readLocals = new HashSet<>();
+    private final List<TreePath> methodReferences = new ArrayList<>();
 
     private SiteScanner(CheckContext context) {
         this.context = context;
@@ -36,7 +46,8 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
         SiteScanner scanner = new SiteScanner(context);
         scanner.scan(classPath, null);
         return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.awaitReferences), List.copyOf(scanner.asyncMethods),
-                List.copyOf(scanner.discardedCalls));
+                List.copyOf(scanner.discardedCalls), List.copyOf(scanner.localStores), Set.copyOf(scanner.readLocals),
+                List.copyOf(scanner.methodReferences));
     }
 
     @Override
@@ -51,6 +62,8 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
     public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         if (context.jasyncio().isAwait(context.trees().getElement(getCurrentPath()))) {
             awaitReferences.add(getCurrentPath());
+        } else {
+            methodReferences.add(getCurrentPath());
         }
         return super.visitMemberReference(reference, unused);
     }
@@ -70,6 +83,43 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
             discardedCalls.add(new TreePath(getCurrentPath(), statement.getExpression()));
         }
         return super.visitExpressionStatement(statement, unused);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree variable, Void unused) {
+        if (variable.getInitializer() instanceof MethodInvocationTree) {
+            noteLocalStore(context.trees().getElement(getCurrentPath()),
+                    new TreePath(getCurrentPath(), variable.getInitializer()));
+        }
+        return super.visitVariable(variable, unused);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (assignment.getExpression() instanceof MethodInvocationTree) {
+            noteLocalStore(context.trees().getElement(new TreePath(getCurrentPath(), assignment.getVariable())),
+                    new TreePath(getCurrentPath(), assignment.getExpression()));
+        }
+        return super.visitAssignment(assignment, unused);
+    }
+
+    private void noteLocalStore(Element variable, TreePath call) {
+        if (variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE) {
+            localStores.add(new Sites.LocalStore(variable, call));
+        }
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        boolean assignedTo = getCurrentPath().getParentPath().getLeaf() instanceof AssignmentTree assignment
+                && assignment.getVariable() == identifier;
+        if (!assignedTo) {
+            Element element = context.trees().getElement(getCurrentPath());
+            if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
+                readLocals.add(element);
+            }
+        }
+        return super.visitIdentifier(identifier, unused);
     }
 
     @Override

@@ -4,6 +4,8 @@ package io.jasyncio.processor;
 
 import com.sun.source.util.TreePath;
 import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
 
 /**
  * The places in one class that the checks look at, found in one walk over its tree by
@@ -14,6 +16,21 @@ import java.util.List;
  * @param asyncMethods the method declarations annotated {@code @Async}
  * @param discardedCalls the calls whose value is thrown away: an expression statement, or the body of
  *     an expression lambda whose method returns {@code void}
+ * @param localStores the calls whose value is stored in a local variable, as its initialiser or by an
+ *     assignment
+ * @param readLocals the local variables whose value is read somewhere: any use but the left side of an
+ *     assignment
+ * @param methodReferences the method references other than to {@code await}
  */
-record Sites(List<TreePath> awaits, List<TreePath> awaitReferences, List<TreePath> asyncMethods, List<TreePath> discardedCalls) {
+record Sites(List<TreePath> awaits, List<TreePath> awaitReferences, List<TreePath> asyncMethods,
+        List<TreePath> discardedCalls, List<LocalStore> localStores, Set<Element> readLocals,
+        List<TreePath> methodReferences) {
+    /**
+     * A call whose value goes into a local variable.
+     *
+     * @param variable the local variable
+     * @param call the call
+     */
+    record LocalStore(Element variable, TreePath call) {
+    }
 }

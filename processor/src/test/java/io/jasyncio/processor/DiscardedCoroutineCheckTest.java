@@ -66,6 +66,7 @@ class DiscardedCoroutineCheckTest {
                     Coroutine<Void> main(List<Coroutine<Void>> pending) {
                         await(greet());
                         Coroutine<Void> kept = greet();
+                        pending.add(kept);
                         pending.add(greet());
                         createTask(greet());
                         Supplier<Coroutine<Void>> later = () -> greet();

@@ -16,6 +16,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.locks.Event;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,7 +39,7 @@ class BackPressureTest extends StreamsTestSupport {
 
     /** Reads nothing until the writer is held back, then reads in small bites with pauses, to the end. */
     @Async
-    Coroutine<Void> slowReader(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> slowReader(StreamReader reader, StreamWriter writer) throws IOException {
         await(writerHeldBack.await());
         byte[] bite;
         int bites = 0;
@@ -58,7 +59,7 @@ class BackPressureTest extends StreamsTestSupport {
      * beyond the point where a drain first had to wait, and returns the largest write buffer seen.
      */
     @Async
-    Coroutine<Integer> fastWriter(StreamWriter writer, long afterHeldBack) {
+    Coroutine<Integer> fastWriter(StreamWriter writer, long afterHeldBack) throws IOException {
         byte[] chunk = new byte[CHUNK];
         int largestBuffer = 0;
         long sentSinceHeldBack = -1;
@@ -79,7 +80,7 @@ class BackPressureTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Integer> writeMuchToASlowReader(long afterHeldBack) {
+    Coroutine<Integer> writeMuchToASlowReader(long afterHeldBack) throws IOException {
         Server server = await(startServer(this::slowReader, "127.0.0.1", 0, READER_LIMIT, Streams.DEFAULT_BACKLOG));
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         Task<Integer> writing = createTask(fastWriter(connection.writer(), afterHeldBack));

@@ -154,7 +154,7 @@ class FaultsTest extends StreamsTestSupport {
     // A peer that closes mid-message
 
     @Async
-    Coroutine<Void> readFrameRecordingTheOutcome(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> readFrameRecordingTheOutcome(StreamReader reader, StreamWriter writer) throws IOException {
         try {
             handlerOutcomes.add(text(await(reader.readexactly(10))));
         } catch (IncompleteReadException ended) {
@@ -166,7 +166,7 @@ class FaultsTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Void> peerClosesMidMessage() {
+    Coroutine<Void> peerClosesMidMessage() throws IOException {
         Server server = await(startServer(this::readFrameRecordingTheOutcome, "127.0.0.1", 0));
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         connection.writer().write(bytes("abcd"));
@@ -206,7 +206,7 @@ class FaultsTest extends StreamsTestSupport {
     // A server closed under its clients
 
     @Async
-    Coroutine<Void> echoLines(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> echoLines(StreamReader reader, StreamWriter writer) throws IOException {
         try {
             byte[] line;
             while ((line = await(reader.readline())).length > 0) {
@@ -221,7 +221,7 @@ class FaultsTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Void> closeTheServerUnderItsClients() {
+    Coroutine<Void> closeTheServerUnderItsClients() throws IOException {
         Server server = await(startServer(this::echoLines, "127.0.0.1", 0));
         int port = portOf(server);
         List<Connection> clients = new ArrayList<>();
@@ -262,13 +262,13 @@ class FaultsTest extends StreamsTestSupport {
     // A handler that fails
 
     @Async
-    Coroutine<Void> failingHandler(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> failingHandler(StreamReader reader, StreamWriter writer) throws IOException {
         await(reader.readline());
         throw new IllegalStateException("handler bug");
     }
 
     @Async
-    Coroutine<byte[]> talkToAFailingHandler() {
+    Coroutine<byte[]> talkToAFailingHandler() throws IOException {
         Server server = await(startServer(this::failingHandler, "127.0.0.1", 0));
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         connection.writer().write(bytes("hello\n"));
@@ -294,7 +294,7 @@ class FaultsTest extends StreamsTestSupport {
     // A handler that lets a reset escape: one line in the log, the stack trace in debug mode only
 
     @Async
-    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) throws IOException {
         await(reader.readline());
         return result(null);
     }

@@ -19,11 +19,11 @@ import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 class LoopbackStreamsTest extends StreamsTestSupport {
     /** Sends back every line until the end of the stream, then closes. */
     @Async
-    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) {
+    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         byte[] line;
         while ((line = await(reader.readline())).length > 0) {
             writer.write(line);
@@ -45,7 +45,7 @@ class LoopbackStreamsTest extends StreamsTestSupport {
 
     /** Connects to {@code host} at {@code port}, sends two lines with writelines, and returns what comes back. */
     @Async
-    static Coroutine<String> exchange(String host, int port) {
+    static Coroutine<String> exchange(String host, int port) throws IOException {
         Connection connection = await(openConnection(host, port));
         connection.writer().writelines(List.of(bytes("one\n"), bytes("two\n")));
         connection.writer().writeEof();
@@ -59,7 +59,7 @@ class LoopbackStreamsTest extends StreamsTestSupport {
     }
 
     @Async
-    static Coroutine<String> echoOn(String serverHost, String clientHost) {
+    static Coroutine<String> echoOn(String serverHost, String clientHost) throws IOException {
         Server server = await(startServer(LoopbackStreamsTest::echo, serverHost, 0));
         try {
             return result(await(exchange(clientHost, portOf(server))));
@@ -92,7 +92,7 @@ class LoopbackStreamsTest extends StreamsTestSupport {
     }
 
     @Async
-    static Coroutine<Void> checkAddresses() throws UnknownHostException {
+    static Coroutine<Void> checkAddresses() throws IOException {
         Server server = await(startServer((reader, writer) -> {
             writer.close();
             return null;
@@ -123,7 +123,7 @@ class LoopbackStreamsTest extends StreamsTestSupport {
     }
 
     @Async
-    static Coroutine<Void> serveForeverUntilCancelled() {
+    static Coroutine<Void> serveForeverUntilCancelled() throws IOException {
         Server server = await(startServer(LoopbackStreamsTest::echo, "127.0.0.1", 0));
         Task<Void> serving = createTask(server.serveForever());
         await(sleep(0));

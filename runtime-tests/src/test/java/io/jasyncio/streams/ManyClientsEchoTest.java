@@ -15,6 +15,7 @@ import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class ManyClientsEchoTest extends StreamsTestSupport {
 
     /** Echoes every line until the end of the stream, then closes. */
     @Async
-    Coroutine<Void> echo(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         threads.add(Thread.currentThread());
         byte[] line;
         while ((line = await(reader.readline())).length > 0) {
@@ -92,7 +93,7 @@ class ManyClientsEchoTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Void> send(StreamWriter writer, int client) {
+    Coroutine<Void> send(StreamWriter writer, int client) throws IOException {
         for (int i = 0; i < MESSAGES; i++) {
             writer.write(message(client, i));
             await(writer.drain());
@@ -103,7 +104,7 @@ class ManyClientsEchoTest extends StreamsTestSupport {
 
     /** Sends the client's lines from a task of its own while it reads the echoes; returns how many bytes came back. */
     @Async
-    Coroutine<Long> client(int port, int client) {
+    Coroutine<Long> client(int port, int client) throws IOException {
         threads.add(Thread.currentThread());
         Connection connection = await(openConnection("127.0.0.1", port));
         Task<Void> sending = createTask(send(connection.writer(), client));
@@ -123,7 +124,7 @@ class ManyClientsEchoTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Long> echoForAll() {
+    Coroutine<Long> echoForAll() throws IOException {
         Server server = await(startServer(this::echo, "127.0.0.1", 0, StreamReader.DEFAULT_LIMIT, 1024));
         List<Coroutine<Long>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {

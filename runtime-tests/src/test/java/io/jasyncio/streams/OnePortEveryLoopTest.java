@@ -18,6 +18,7 @@ import io.jasyncio.annotations.Async;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -36,7 +37,7 @@ class OnePortEveryLoopTest {
     private static final ServerOptions REUSE_PORT = ServerOptions.DEFAULTS.withReusePort(true);
 
     @Async
-    static Coroutine<Void> answerWithTheLoopsThread(StreamReader reader, StreamWriter writer) {
+    static Coroutine<Void> answerWithTheLoopsThread(StreamReader reader, StreamWriter writer) throws IOException {
         await(reader.readline());
         writer.write((Thread.currentThread().getName() + "\n").getBytes(US_ASCII));
         await(writer.drain());
@@ -48,7 +49,7 @@ class OnePortEveryLoopTest {
     /** Listens on {@code port} (0 for any; the chosen one goes to {@code bound}) until {@code stop} completes. */
     @Async
     static Coroutine<String> serve(CompletableFuture<Integer> port, CompletableFuture<Integer> bound,
-            CompletableFuture<Void> stop) {
+            CompletableFuture<Void> stop) throws IOException {
         Server server = await(startServer(OnePortEveryLoopTest::answerWithTheLoopsThread, "127.0.0.1", await(port), REUSE_PORT));
         bound.complete(((InetSocketAddress) server.getBoundAddresses().get(0)).getPort());
         await(stop);
@@ -64,8 +65,8 @@ class OnePortEveryLoopTest {
         CompletableFuture<Void> stop = new CompletableFuture<>();
         try (LoopGroup loops = new LoopGroup(2)) {
             CompletableFuture<List<String>> serving = CompletableFuture.supplyAsync(() -> loops.run(index -> index == 0
-                    ? serve(CompletableFuture.completedFuture(0), firstBound, stop)
-                    : serve(firstBound, secondBound, stop)));
+                    ? declaringNothing(() -> serve(CompletableFuture.completedFuture(0), firstBound, stop))
+                    : declaringNothing(() -> serve(firstBound, secondBound, stop))));
             int port = firstBound.get(10, TimeUnit.SECONDS);
             assertEquals(port, secondBound.get(10, TimeUnit.SECONDS));
             List<String> answers = new ArrayList<>();
@@ -84,7 +85,7 @@ class OnePortEveryLoopTest {
     /** Serves on every loop through one server on loop 0, until {@code stop}; then waits for every connection to end. */
     @Async
     static Coroutine<String> acceptAndHandOff(List<? extends EventLoop> loops, CompletableFuture<Integer> bound,
-            CompletableFuture<Void> stop) {
+            CompletableFuture<Void> stop) throws IOException {
         Server server = await(startServer(OnePortEveryLoopTest::answerWithTheLoopsThread, "127.0.0.1", 0,
                 ServerOptions.DEFAULTS.withConnectionLoops(loops)));
         bound.complete(((InetSocketAddress) server.getBoundAddresses().get(0)).getPort());
@@ -100,7 +101,8 @@ class OnePortEveryLoopTest {
         CompletableFuture<Void> stop = new CompletableFuture<>();
         try (LoopGroup loops = new LoopGroup(2)) {
             CompletableFuture<List<String>> serving = CompletableFuture.supplyAsync(() -> loops.run(index -> index == 0
-                    ? acceptAndHandOff(loops.loops(), bound, stop) : Asyncio.<String>result("idle")));
+                    ? declaringNothing(() -> acceptAndHandOff(loops.loops(), bound, stop))
+                    : Asyncio.<String>result("idle")));
             int port = bound.get(10, TimeUnit.SECONDS);
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -121,7 +123,7 @@ class OnePortEveryLoopTest {
     }
 
     @Async
-    static Coroutine<Void> bindTwice(ServerOptions second) {
+    static Coroutine<Void> bindTwice(ServerOptions second) throws IOException {
         Server first = await(startServer((reader, writer) -> null, "127.0.0.1", 0, REUSE_PORT));
         int port = ((InetSocketAddress) first.getBoundAddresses().get(0)).getPort();
         try {
@@ -134,10 +136,24 @@ class OnePortEveryLoopTest {
     }
 
     @Test
-    void withoutReusePortASecondServerCannotListenOnThePort() {
+    void withoutReusePortASecondServerCannotListenOnThePort() throws IOException {
         BindException failure = assertThrows(BindException.class, () -> Asyncio.run(bindTwice(ServerOptions.DEFAULTS)));
         assertTrue(failure.getMessage().startsWith("error while attempting to bind on address /127.0.0.1:"),
                 failure.getMessage());
         Asyncio.run(bindTwice(REUSE_PORT)); // both sockets ask for it: the port is shared
+    }
+
+    /** A coroutine of a method that declares {@code throws IOException}, for a lambda that can declare nothing. */
+    private static <T> Coroutine<T> declaringNothing(CoroutineCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException failure) { // only the coroutine fails, never the call
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** A call that makes a coroutine and declares the checked exception of its coroutine. */
+    private interface CoroutineCall<T> {
+        Coroutine<T> call() throws IOException;
     }
 }

@@ -15,6 +15,7 @@ import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SlowPeersTest extends StreamsTestSupport {
 
     /** Echoes every line until the end of the stream, then closes. */
     @Async
-    Coroutine<Void> echo(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         handlersRunning++;
         try {
             byte[] line;
@@ -70,7 +71,7 @@ class SlowPeersTest extends StreamsTestSupport {
 
     /** Makes {@link #ROUND_TRIPS} round trips and returns how many lines came back as sent. */
     @Async
-    Coroutine<Integer> ordinaryClient(int port, int client) {
+    Coroutine<Integer> ordinaryClient(int port, int client) throws IOException {
         Connection connection = await(openConnection("127.0.0.1", port));
         int echoed = 0;
         for (int i = 0; i < ROUND_TRIPS; i++) {
@@ -86,7 +87,7 @@ class SlowPeersTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<List<Integer>> ordinaryClientsAmidSlowPeers() {
+    Coroutine<List<Integer>> ordinaryClientsAmidSlowPeers() throws IOException {
         Server server = await(startServer(this::echo, "127.0.0.1", 0));
         List<Connection> slowPeers = new ArrayList<>();
         for (int i = 0; i < SLOW_PEERS; i++) {

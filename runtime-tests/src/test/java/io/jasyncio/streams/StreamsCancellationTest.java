@@ -24,6 +24,7 @@ import io.jasyncio.Task;
 import io.jasyncio.TimeoutException;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.locks.Event;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +35,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
 
     /** Waits for {@link #go}, then echoes everything to the end of the stream. */
     @Async
-    Coroutine<Void> echoWhenTold(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> echoWhenTold(StreamReader reader, StreamWriter writer) throws IOException {
         await(go.await());
         byte[] data;
         while ((data = await(reader.read(65536))).length > 0) {
@@ -46,7 +47,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<String> readAfterACancelledRead() {
+    Coroutine<String> readAfterACancelledRead() throws IOException {
         Server server = await(startServer(this::echoWhenTold, "127.0.0.1", 0));
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         go.set();
@@ -69,7 +70,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Long> drainCancelledWhilePaused() {
+    Coroutine<Long> drainCancelledWhilePaused() throws IOException {
         Server server = await(startServer(this::echoWhenTold, "127.0.0.1", 0));
         Connection connection = await(openConnection("127.0.0.1", portOf(server)));
         StreamWriter writer = connection.writer();
@@ -106,7 +107,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Void> cancelConnectsAtEveryStep() {
+    Coroutine<Void> cancelConnectsAtEveryStep() throws IOException {
         Server server = await(startServer((reader, writer) -> {
             writer.close();
             return null;
@@ -137,7 +138,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<Void> cancelAWaitClosed() {
+    Coroutine<Void> cancelAWaitClosed() throws IOException {
         Server server = await(startServer((reader, writer) -> {
             writer.close();
             return null;

@@ -88,7 +88,7 @@ abstract class StreamsTestSupport extends LoopTestSupport {
 
     /** Closes the client's side of {@code connection}, then {@code server}, and waits until both are closed. */
     @Async
-    static Coroutine<Void> closeBoth(Connection connection, Server server) {
+    static Coroutine<Void> closeBoth(Connection connection, Server server) throws IOException {
         connection.writer().close();
         await(connection.writer().waitClosed());
         server.close();

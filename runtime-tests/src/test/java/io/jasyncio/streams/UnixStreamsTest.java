@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -32,7 +33,7 @@ class UnixStreamsTest extends StreamsTestSupport {
     Path directory;
 
     @Async
-    Coroutine<Void> upperCase(StreamReader reader, StreamWriter writer) {
+    Coroutine<Void> upperCase(StreamReader reader, StreamWriter writer) throws IOException {
         byte[] line;
         while ((line = await(reader.readline())).length > 0) {
             writer.write(text(line).toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -43,7 +44,7 @@ class UnixStreamsTest extends StreamsTestSupport {
     }
 
     @Async
-    Coroutine<String> talk(Path socketFile) {
+    Coroutine<String> talk(Path socketFile) throws IOException {
         Server server = await(startUnixServer(this::upperCase, socketFile));
         assertEquals(UnixDomainSocketAddress.of(socketFile), server.getBoundAddresses().get(0));
         Connection connection = await(openUnixConnection(socketFile));

@@ -73,15 +73,18 @@ public final class Barrier {
      * tasks waiting in it throw {@link BrokenBarrierException}, and a broken barrier works again.
      */
     public Coroutine<Void> reset() {
-        return condition.withLock(() -> {
-            if (count > 0) {
-                state = State.RESETTING; // the waiting tasks leave with an error; the last one refills
-            } else {
-                state = State.FILLING;
-            }
-            condition.signalAll();
-            return result(null);
-        });
+        return condition.withLock(this::resetHoldingTheLock);
+    }
+
+    // Methods, not lambdas: the agent weaves the lambdas that return result(...) of every class it loads.
+    private Coroutine<Void> resetHoldingTheLock() {
+        if (count > 0) {
+            state = State.RESETTING; // the waiting tasks leave with an error; the last one refills
+        } else {
+            state = State.FILLING;
+        }
+        condition.signalAll();
+        return result(null);
     }
 
     /**
@@ -89,11 +92,13 @@ public final class Barrier {
      * later {@link #await()} until a {@link #reset()}, throw {@link BrokenBarrierException}.
      */
     public Coroutine<Void> abort() {
-        return condition.withLock(() -> {
-            state = State.BROKEN;
-            condition.signalAll();
-            return result(null);
-        });
+        return condition.withLock(this::abortHoldingTheLock);
+    }
+
+    private Coroutine<Void> abortHoldingTheLock() {
+        state = State.BROKEN;
+        condition.signalAll();
+        return result(null);
     }
 
     /** How many tasks the barrier waits for, asyncio's {@code parties}. */

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
 import java.io.IOException;
@@ -78,13 +79,15 @@ final class OpenConnection extends SocketSetup<Connection> {
             throw rethrow(firstFailure != null ? firstFailure : new UnknownHostException("no address to connect to"));
         }
         SocketAddress address = addresses.get(next++);
+        Coroutine<Void> connecting;
         try {
             channel = Sockets.openSocket(address);
+            connecting = loop.sockConnect(channel, address); // only its coroutine fails, never the call
         } catch (IOException failure) {
             recordFailure(failure);
             return connectNext();
         }
-        return await(CONNECTED, loop.sockConnect(channel, address));
+        return await(CONNECTED, connecting);
     }
 
     private void recordFailure(Exception failure) {

@@ -6,6 +6,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class StreamProtocol {
         Coroutine<?> handler;
         try {
             handler = clientConnected.connected(reader, new StreamWriter(transport, this, reader));
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | IOException failure) {
             handlerFailed(failure, transport);
             return;
         }

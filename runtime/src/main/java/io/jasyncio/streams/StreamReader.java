@@ -6,6 +6,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
 import io.jasyncio.internal.LoopBinding;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -176,7 +177,7 @@ public final class StreamReader {
      * {@code read(n)}: an empty array at the end of the stream; {@code n == 0} returns an empty array
      * at once; {@code n < 0} reads to the end, as {@link #read()}.
      */
-    public Coroutine<byte[]> read(int n) {
+    public Coroutine<byte[]> read(int n) throws IOException {
         return n < 0 ? read() : new ReadSome(n);
     }
 
@@ -185,7 +186,7 @@ public final class StreamReader {
      * {@code read()}. Unlike asyncio's, which takes the data block by block, it takes it all at the
      * end, so that a cancelled {@code read()} leaves it all in the reader.
      */
-    public Coroutine<byte[]> read() {
+    public Coroutine<byte[]> read() throws IOException {
         return new ReadAll();
     }
 
@@ -196,12 +197,12 @@ public final class StreamReader {
      * {@link IllegalArgumentException}, Python's {@code ValueError}, is thrown with the
      * {@link LimitOverrunException} as its cause.
      */
-    public Coroutine<byte[]> readline() {
+    public Coroutine<byte[]> readline() throws IOException {
         return new ReadLine();
     }
 
     /** A coroutine that returns the data up to and including the next {@code '\n'}; see {@link #readuntil(byte[])}. */
-    public Coroutine<byte[]> readuntil() {
+    public Coroutine<byte[]> readuntil() throws IOException {
         return new ReadUntil(NEWLINE);
     }
 
@@ -212,7 +213,7 @@ public final class StreamReader {
      * count; if the separator is not within the limit it throws {@link LimitOverrunException}, and the
      * data stays in the reader. An empty separator is refused ({@link IllegalArgumentException}).
      */
-    public Coroutine<byte[]> readuntil(byte[] separator) {
+    public Coroutine<byte[]> readuntil(byte[] separator) throws IOException {
         if (separator.length == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
@@ -224,7 +225,7 @@ public final class StreamReader {
      * stream ends first it throws {@link IncompleteReadException} with the bytes that were left (taken
      * from the reader) and {@code n} as the expected count. {@code n == 0} returns an empty array.
      */
-    public Coroutine<byte[]> readexactly(int n) {
+    public Coroutine<byte[]> readexactly(int n) throws IOException {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }

@@ -9,6 +9,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 
@@ -65,7 +66,7 @@ public final class StreamWriter {
      * reader's exception if the connection failed, and {@link SocketException} "Connection lost",
      * Python's {@code ConnectionResetError}, if the connection was lost.
      */
-    public Coroutine<Void> drain() {
+    public Coroutine<Void> drain() throws IOException {
         return new Drain();
     }
 
@@ -104,7 +105,7 @@ public final class StreamWriter {
      * A future done once the connection is closed, asyncio's {@code wait_closed()}: it fails with the
      * exception that lost the connection, if one did. Cancelling it does not affect the connection.
      */
-    public Future<Void> waitClosed() {
+    public Future<Void> waitClosed() throws IOException {
         return shield(protocol.closed());
     }
 

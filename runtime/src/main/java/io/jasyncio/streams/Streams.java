@@ -5,6 +5,7 @@ package io.jasyncio.streams;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.SelectorEventLoop;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * domain socket forms. They need a {@link SelectorEventLoop} running, as {@code run()} makes.
  *
  * <pre>{@code
- * @Async static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) {
+ * @Async static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) throws IOException {
  *     byte[] line;
  *     while ((line = await(reader.readline())).length > 0) {
  *         writer.write(line);
@@ -39,22 +40,22 @@ public final class Streams {
      * executor; each of its addresses is tried in turn. A closed port throws
      * {@link java.net.ConnectException}; cancelled, it leaves no socket open.
      */
-    public static Coroutine<Connection> openConnection(String host, int port) {
+    public static Coroutine<Connection> openConnection(String host, int port) throws IOException {
         return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
     }
 
     /** Like {@link #openConnection(String, int)}, with the reader's {@code limit} in bytes. */
-    public static Coroutine<Connection> openConnection(String host, int port, int limit) {
+    public static Coroutine<Connection> openConnection(String host, int port, int limit) throws IOException {
         return new OpenConnection(loop -> Sockets.resolve(loop, host, port), limit);
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code open_unix_connection}. */
-    public static Coroutine<Connection> openUnixConnection(Path path) {
+    public static Coroutine<Connection> openUnixConnection(Path path) throws IOException {
         return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
     }
 
     /** Like {@link #openUnixConnection(Path)}, with the reader's {@code limit} in bytes. */
-    public static Coroutine<Connection> openUnixConnection(Path path, int limit) {
+    public static Coroutine<Connection> openUnixConnection(Path path, int limit) throws IOException {
         return new OpenConnection(loop -> Sockets.unix(loop, path), limit);
     }
 
@@ -64,7 +65,8 @@ public final class Streams {
      * handed to {@code clientConnected}. A host of {@code null} listens on every interface; port 0
      * lets the system choose (see {@link Server#getBoundAddresses()}).
      */
-    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port) {
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port)
+            throws IOException {
         return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
     }
 
@@ -74,7 +76,7 @@ public final class Streams {
      * accepted at most in one loop iteration.
      */
     public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
-            int limit, int backlog) {
+            int limit, int backlog) throws IOException {
         return startServer(clientConnected, host, port, ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
     }
 
@@ -84,7 +86,7 @@ public final class Streams {
      * a server on each loop of a {@link io.jasyncio.LoopGroup} listen on the same port.
      */
     public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
-            ServerOptions options) {
+            ServerOptions options) throws IOException {
         return new StartServer(loop -> Sockets.resolve(loop, host, port), null, clientConnected, options);
     }
 
@@ -93,13 +95,14 @@ public final class Streams {
      * asyncio's {@code start_unix_server}. A socket file left there by an earlier server is replaced;
      * closing the server deletes the file.
      */
-    public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path) {
+    public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path)
+            throws IOException {
         return startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
     }
 
     /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with the reader's {@code limit} and the {@code backlog}. */
     public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path, int limit,
-            int backlog) {
+            int backlog) throws IOException {
         return new StartServer(loop -> Sockets.unix(loop, path), path, clientConnected,
                 ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
     }

@@ -13,9 +13,11 @@
  * write to a closed connection an {@link java.io.IOException} such as "Broken pipe"
  * ({@code BrokenPipeError}), a refused connection {@link java.net.ConnectException}
  * ({@code ConnectionRefusedError}). Where asyncio raises {@code ConnectionResetError('Connection
- * lost')} itself, {@code drain()} throws {@link java.net.SocketException} "Connection lost". Since
- * {@code await} declares no checked exception, javac refuses {@code catch (IOException e)} around a
- * bare {@code await}: catch {@code Exception} and test its type. Python's
+ * lost')} itself, {@code drain()} throws {@link java.net.SocketException} "Connection lost". Every
+ * method whose coroutine or future can fail with an {@link java.io.IOException} declares
+ * {@code throws IOException}, though the call itself throws nothing: {@code await} declares no
+ * checked exception, so it is the call inside {@code await(reader.readline())} that lets javac accept
+ * {@code catch (IOException e)} or {@code catch (ConnectException e)} around it. Python's
  * {@code IncompleteReadError} and {@code LimitOverrunError} are unchecked
  * ({@link io.jasyncio.streams.IncompleteReadException}, {@link io.jasyncio.streams.LimitOverrunException}).
  *

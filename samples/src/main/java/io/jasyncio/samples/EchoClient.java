@@ -8,6 +8,7 @@ import static io.jasyncio.streams.Streams.openConnection;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.streams.Connection;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class EchoClient {
     }
 
     @Async
-    static Coroutine<Void> talk(String host, int port) {
+    static Coroutine<Void> talk(String host, int port) throws IOException {
         Connection connection = await(openConnection(host, port));
         for (String line : LINES) {
             connection.writer().write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -37,7 +38,7 @@ public final class EchoClient {
     }
 
     /** Runs the client: {@code [host] [port]}. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String host = args.length > 0 ? args[0] : EchoServer.DEFAULT_HOST;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : EchoServer.DEFAULT_PORT;
         run(talk(host, port));

@@ -12,11 +12,12 @@ import io.jasyncio.streams.Server;
 import io.jasyncio.streams.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import java.io.IOException;
 
 /** An echo server on every core: one loop per core, each with a server on the same port. */
 public class EchoEveryCore {
     @Async
-    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) {
+    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         byte[] line;
         while ((line = await(reader.readline())).length > 0) {
             writer.write(line);
@@ -30,7 +31,13 @@ public class EchoEveryCore {
     @Async
     static Coroutine<Void> serve(int loop, int port) {
         ServerOptions oneSharedPort = ServerOptions.DEFAULTS.withReusePort(true); // the kernel spreads connections
-        Server server = await(startServer(EchoEveryCore::echo, "127.0.0.1", port, oneSharedPort));
+        Server server;
+        try {
+            server = await(startServer(EchoEveryCore::echo, "127.0.0.1", port, oneSharedPort));
+        } catch (IOException cannotListen) { // such as java.net.BindException: the port is taken
+            System.out.println("loop " + loop + " cannot listen on port " + port + ": " + cannotListen);
+            return result(null);
+        }
         System.out.println("loop " + loop + " serving on port " + port);
         await(server.serveForever());
         return result(null);

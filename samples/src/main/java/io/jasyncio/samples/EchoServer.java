@@ -10,6 +10,7 @@ import io.jasyncio.annotations.Async;
 import io.jasyncio.streams.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
@@ -29,7 +30,7 @@ public final class EchoServer {
 
     /** Echoes each line back until the client closes its side, then closes. */
     @Async
-    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) {
+    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         System.out.println("connection from " + writer.getPeerAddress());
         byte[] line;
         while ((line = await(reader.readline())).length > 0) {
@@ -43,7 +44,7 @@ public final class EchoServer {
     }
 
     @Async
-    static Coroutine<Void> serve(String host, int port) {
+    static Coroutine<Void> serve(String host, int port) throws IOException {
         Server server = await(startServer(EchoServer::echo, host, port));
         InetSocketAddress address = (InetSocketAddress) server.getBoundAddresses().get(0);
         System.out.println("serving on " + address.getHostString() + ":" + address.getPort());
@@ -53,7 +54,7 @@ public final class EchoServer {
     }
 
     /** Runs the server: {@code [host] [port]}. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String host = args.length > 0 ? args[0] : DEFAULT_HOST;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_PORT;
         run(serve(host, port));

@@ -2,10 +2,10 @@
 // Copyright jasyncio contributors
 package io.jasyncio.samples;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The launcher of the samples jar, woven at build time (by the processor as javac writes it): {@code java -jar
@@ -69,6 +69,8 @@ public final class Samples {
                     EchoClient::main),
             new Sample("echo-every-core", "an echo server on every core: echo-every-core [port], 8888 by default",
                     EchoEveryCore::main),
+            new Sample("connection-errors", "a client catches a refused connection and a reset connection by type",
+                    ConnectionErrors::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
                     CtrlC::main),
             new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",
@@ -81,7 +83,7 @@ public final class Samples {
      * Lists the samples with no argument, runs the named sample with the remaining arguments, and
      * exits with status 2 after listing the samples on standard error for an unknown name.
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int status = launch(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
@@ -89,14 +91,14 @@ public final class Samples {
     }
 
     /** {@link #main} without the exit: returns the exit status. */
-    static int launch(String[] args, PrintStream out, PrintStream err) {
+    static int launch(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length == 0) {
             list(out);
             return 0;
         }
         for (Sample sample : ALL) {
             if (sample.name().equals(args[0])) {
-                sample.main().accept(Arrays.copyOfRange(args, 1, args.length));
+                sample.main().main(Arrays.copyOfRange(args, 1, args.length));
                 return 0;
             }
         }
@@ -121,6 +123,13 @@ public final class Samples {
      * @param description what it shows, in one line
      * @param main its {@code main(String[])}
      */
-    record Sample(String name, String description, Consumer<String[]> main) {
+    record Sample(String name, String description, Main main) {
+    }
+
+    /** A sample's {@code main(String[])}: a network sample's throws the {@link IOException} it does not catch. */
+    @FunctionalInterface
+    interface Main {
+        /** Runs the sample with its command-line arguments. */
+        void main(String[] args) throws IOException;
     }
 }

@@ -16,6 +16,7 @@ import io.jasyncio.streams.IncompleteReadException;
 import io.jasyncio.streams.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class StreamsEcho {
     }
 
     @Async
-    static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) {
+    static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) throws IOException {
         boolean peerIsLocal = ((InetSocketAddress) writer.getPeerAddress()).getAddress().getHostAddress().equals("127.0.0.1");
         log.add("server: connection (local=" + str(peerIsLocal) + ")");
         while (true) {
@@ -55,7 +56,7 @@ public final class StreamsEcho {
     }
 
     @Async
-    static Coroutine<Void> main() {
+    static Coroutine<Void> main() throws IOException {
         Server server = await(startServer(StreamsEcho::handle, "127.0.0.1", 0));
         int port = ((InetSocketAddress) server.getBoundAddresses().get(0)).getPort();
         try {
@@ -111,7 +112,7 @@ public final class StreamsEcho {
     }
 
     /** Runs the program. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         run(main());
     }
 }

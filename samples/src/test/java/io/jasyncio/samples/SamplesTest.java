@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class SamplesTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int launch(String... args) {
+    private int launch(String... args) throws IOException {
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             return Samples.launch(args, outStream, errStream);
@@ -23,7 +24,7 @@ class SamplesTest {
     }
 
     @Test
-    void noArgumentListsEverySampleWithItsDescription() {
+    void noArgumentListsEverySampleWithItsDescription() throws IOException {
         assertEquals(0, launch());
         String listing = out.toString(StandardCharsets.UTF_8);
         for (Samples.Sample sample : Samples.ALL) {
@@ -34,7 +35,7 @@ class SamplesTest {
     }
 
     @Test
-    void unknownNameListsTheSamplesOnStandardErrorWithStatus2() {
+    void unknownNameListsTheSamplesOnStandardErrorWithStatus2() throws IOException {
         assertEquals(2, launch("no-such-sample"));
         String errors = err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.startsWith("unknown sample: no-such-sample"), errors);

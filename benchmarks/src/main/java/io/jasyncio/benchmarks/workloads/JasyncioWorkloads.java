@@ -24,6 +24,8 @@ import io.jasyncio.streams.Server;
 import io.jasyncio.streams.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,11 @@ public final class JasyncioWorkloads implements Workloads {
 
     @Override
     public long echo(int connections, int roundTrips, int messageBytes, Runnable connecting, Runnable allEchoed) {
-        return run(serveAndTalk(connections, roundTrips, messageBytes, connecting, allEchoed));
+        try {
+            return run(serveAndTalk(connections, roundTrips, messageBytes, connecting, allEchoed));
+        } catch (IOException failure) { // the workload interface declares none
+            throw new UncheckedIOException(failure);
+        }
     }
 
     /**
@@ -167,7 +173,7 @@ public final class JasyncioWorkloads implements Workloads {
     /** Starts the echo server, gathers the clients, then closes the server and waits until its connections are closed. */
     @Async
     static Coroutine<Long> serveAndTalk(int connections, int roundTrips, int messageBytes, Runnable connecting,
-            Runnable allEchoed) {
+            Runnable allEchoed) throws IOException {
         Server server = await(startServer((reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes),
                 LOOPBACK, 0));
         long echoed;
@@ -185,7 +191,8 @@ public final class JasyncioWorkloads implements Workloads {
 
     /** The server's task for a connection: echoes {@code roundTrips} messages, then closes. */
     @Async
-    static Coroutine<Void> echoBack(StreamReader reader, StreamWriter writer, int roundTrips, int messageBytes) {
+    static Coroutine<Void> echoBack(StreamReader reader, StreamWriter writer, int roundTrips, int messageBytes)
+            throws IOException {
         for (int i = 0; i < roundTrips; i++) {
             writer.write(await(reader.readexactly(messageBytes)));
             await(writer.drain());
@@ -197,7 +204,7 @@ public final class JasyncioWorkloads implements Workloads {
 
     /** A client: connects, sends {@code message} and reads its echo {@code roundTrips} times, closes; returns the bytes echoed. */
     @Async
-    static Coroutine<Integer> talk(int port, byte[] message, int roundTrips) {
+    static Coroutine<Integer> talk(int port, byte[] message, int roundTrips) throws IOException {
         Connection connection = await(openConnection(LOOPBACK, port));
         int echoed = 0;
         for (int i = 0; i < roundTrips; i++) {
