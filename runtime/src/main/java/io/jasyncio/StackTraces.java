@@ -20,23 +20,32 @@ final class StackTraces {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /**
+     * The most frames a trace keeps, the innermost ones, as the JVM keeps by default
+     * ({@code -XX:MaxJavaStackTraceDepth}): an exception that passes through 100,000 awaits then has
+     * a trace of this length, not 200,000 frames copied anew at each of them.
+     */
+    private static final int MAX_FRAMES = 1024;
+
     private StackTraces() {
     }
 
     /**
      * Replaces the frames of {@code failure}'s trace below the coroutine that threw it (where the task
      * resumed that coroutine) with the current stack, which runs from the awaiter's {@code await}
-     * down. Called as the failure is delivered to the awaiter; the same object stays thrown.
+     * down, up to {@link #MAX_FRAMES} in all. Called as the failure is delivered to the awaiter; the
+     * same object stays thrown.
      */
     static void continueInAwaiter(Throwable failure) {
         StackTraceElement[] thrown = failure.getStackTrace();
-        int resumedAt = indexOfResume(thrown);
+        int resumedAt = thrown.length < MAX_FRAMES ? indexOfResume(thrown) : -1; // a full trace stays as it is
         if (resumedAt < 0) {
             return;
         }
         List<StackTraceElement> trace = new ArrayList<>(List.of(thrown).subList(0, resumedAt));
         trace.addAll(WALKER.walk(frames -> frames
                 .dropWhile(frame -> DELIVERY_CLASSES.contains(frame.getClassName()))
+                .limit(MAX_FRAMES - resumedAt)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toList()));
         failure.setStackTrace(trace.toArray(new StackTraceElement[0]));

@@ -56,6 +56,9 @@ public class Task<T> extends Future<T> {
     /** {@link #flags}: the first step has run, so the task's coroutine has started. */
     private static final int STARTED = 1 << 3;
 
+    /** {@link #flags}: the coroutines on the Java stack returned so that the step starts {@link #frame}. */
+    private static final int START_FRAME = 1 << 4;
+
     private final Coroutine<T> coroutine;
 
     /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
@@ -80,6 +83,9 @@ public class Task<T> extends Future<T> {
 
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
+
+    /** How many awaited coroutines run inline on the Java stack now, up to {@link WovenCodeSupport#MAX_INLINE_DEPTH}. */
+    byte inlineDepth;
 
     /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
     final long creationNumber;
@@ -252,6 +258,17 @@ public class Task<T> extends Future<T> {
         return WovenCode.SUSPENDED;
     }
 
+    /**
+     * Has the running step start {@code awaited}, which {@code awaited.caller} awaits, once the
+     * coroutines on the Java stack have returned {@link WovenCode#SUSPENDED}: as if it ran inline,
+     * in the same step, without the stack of those that did.
+     */
+    Object startInStep(Coroutine<?> awaited) {
+        frame = awaited;
+        setFlag(START_FRAME, true);
+        return WovenCode.SUSPENDED;
+    }
+
     /** Whether the task sleeps on the timer entry numbered {@code sequence}; if not, the entry is stale. */
     boolean isSleepingOn(long sequence) {
         return timerSequence == sequence;
@@ -420,7 +437,8 @@ public class Task<T> extends Future<T> {
 
     /**
      * Resumes the innermost coroutine, then, each time one ends, the one that awaited it, until one
-     * suspends or the task's own coroutine ends. A loop, not recursion: the Java stack stays flat.
+     * suspends or the task's own coroutine ends; starts a coroutine awaited too deep to run inline.
+     * A loop, not recursion: the Java stack stays flat.
      */
     private void drive() {
         Coroutine<?> current = frame;
@@ -440,7 +458,12 @@ public class Task<T> extends Future<T> {
                 failure = thrown;
             }
             if (failure == null && outcome == WovenCode.SUSPENDED) {
-                return;
+                if (!hasFlag(START_FRAME)) {
+                    return;
+                }
+                setFlag(START_FRAME, false);
+                current = frame;
+                continue;
             }
             Coroutine<?> awaiter = current.caller;
             current.caller = null;

@@ -10,10 +10,18 @@ import java.util.concurrent.CompletionStage;
 /**
  * The runtime's side of {@link io.jasyncio.internal.WovenCode}: what an {@code await} in woven code
  * does, written here because it needs the package-private state of tasks and coroutines. A future
- * suspends the task, a coroutine runs inline, and any other {@link CompletionStage} is bridged to a
- * future of the task's loop, as asyncio's {@code wrap_future} bridges a concurrent future.
+ * suspends the task, a coroutine runs inline (deep in a chain of inline awaits, from the task's step,
+ * to the same effect), and any other {@link CompletionStage} is bridged to a future of the task's
+ * loop, as asyncio's {@code wrap_future} bridges a concurrent future.
  */
 final class WovenCodeSupport extends CoroutineRuntime {
+    /**
+     * How many awaited coroutines may run inline, one inside the other on the Java stack, in one
+     * step. An await deeper than that starts its coroutine from the step instead, so that a chain of
+     * awaits is bounded by the heap, not the thread's stack, at the cost of one resume of the awaiter.
+     */
+    static final int MAX_INLINE_DEPTH = 100;
+
     @Override
     protected Object await(Coroutine<?> frame, Object awaitable) {
         Task<?> task = frame.task;
@@ -31,7 +39,19 @@ final class WovenCodeSupport extends CoroutineRuntime {
         }
         if (awaitable instanceof Coroutine<?> coroutine) {
             coroutine.claim(task, frame);
-            Object outcome = Coroutine.run(coroutine);
+            int depth = task.inlineDepth;
+            if (depth == MAX_INLINE_DEPTH) {
+                return task.startInStep(coroutine);
+            }
+            task.inlineDepth = (byte) (depth + 1);
+            Object outcome;
+            try {
+                // resume() called here, not through Coroutine.run: the descent costs four Java frames
+                // a level (the body, WovenCode.await, this, the frame's resume) instead of five
+                outcome = Coroutine.settle(coroutine, coroutine.resume());
+            } finally {
+                task.inlineDepth = (byte) depth;
+            }
             if (outcome != WovenCode.SUSPENDED) {
                 coroutine.caller = null;
             }
