@@ -120,10 +120,24 @@ class DeepAwaitTest extends LoopTestSupport {
 
         StackTraceElement[] trace = thrown.getStackTrace();
         assertEquals("nestThenThrow " + lineOf("the throw"), describe(trace[0]));
-        long awaits = Arrays.stream(trace).map(DeepAwaitTest::describe)
-                .filter(("nestThenThrow " + lineOf("each await"))::equals).count();
+        long awaits = countAwaits(trace);
         // the innermost frames, as many as the JVM keeps of a deep Java stack
         assertTrue(awaits > 200 && trace.length <= 1024, awaits + " awaits in a trace of " + trace.length);
+    }
+
+    @Test
+    void anExceptionThrownBelowWhereTheStepTookOverShowsEveryAwaitItPassed() throws Exception {
+        int depth = WovenCodeSupport.MAX_INLINE_DEPTH + 50;
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> runMain(nestThenThrow(depth)));
+
+        assertEquals("nestThenThrow " + lineOf("the throw"), describe(thrown.getStackTrace()[0]));
+        assertEquals(depth, countAwaits(thrown.getStackTrace()));
+    }
+
+    /** How many frames of {@code trace} are a {@code nestThenThrow} at its await. */
+    private static long countAwaits(StackTraceElement[] trace) throws IOException {
+        String await = "nestThenThrow " + lineOf("each await");
+        return Arrays.stream(trace).map(DeepAwaitTest::describe).filter(await::equals).count();
     }
 
     /** Counts the coroutines whose {@code finally} ran. */
