@@ -60,10 +60,15 @@ final class WovenCodeSupport extends CoroutineRuntime {
         if (awaitable instanceof CompletionStage<?> stage) {
             return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
         }
+        throw notAwaitable(frame, awaitable);
+    }
+
+    /** The error for {@code await(awaitable)} in {@code frame}, apart from {@link #await} to keep it small. */
+    private static RuntimeException notAwaitable(Coroutine<?> frame, Object awaitable) {
         if (awaitable == null) {
-            throw new NullPointerException("await(null) in " + frame.functionName());
+            return new NullPointerException("await(null) in " + frame.functionName());
         }
-        throw new IllegalArgumentException("not awaitable: " + awaitable);
+        return new IllegalArgumentException("not awaitable: " + awaitable);
     }
 
     @Override
