@@ -31,36 +31,39 @@ final class WovenCodeSupport extends CoroutineRuntime {
             }
             return task.suspendOn(frame, future);
         }
-        if (awaitable instanceof Sleep<?> sleep && sleep.task == null) {
+        if (awaitable instanceof CompletionStage<?> stage) {
+            return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
+        }
+        throw notAwaitable(frame, awaitable);
+    }
+
+    @Override
+    protected Object awaitCoroutine(Coroutine<?> frame, Coroutine<?> coroutine) {
+        Task<?> task = frame.task;
+        if (coroutine instanceof Sleep<?> sleep && sleep.task == null) {
             // The awaiting frame itself sleeps: the Sleep object is garbage from here on. Claiming it
             // still makes a second await of it fail, as for any coroutine.
             sleep.claim(task, frame);
             return sleep.suspendAwaiter(task, frame);
         }
-        if (awaitable instanceof Coroutine<?> coroutine) {
-            coroutine.claim(task, frame);
-            int depth = task.inlineDepth;
-            if (depth == MAX_INLINE_DEPTH) {
-                return task.startInStep(coroutine);
-            }
-            task.inlineDepth = (byte) (depth + 1);
-            Object outcome;
-            try {
-                // resume() called here, not through Coroutine.run: the descent costs four Java frames
-                // a level (the body, WovenCode.await, this, the frame's resume) instead of five
-                outcome = Coroutine.settle(coroutine, coroutine.resume());
-            } finally {
-                task.inlineDepth = (byte) depth;
-            }
-            if (outcome != WovenCode.SUSPENDED) {
-                coroutine.caller = null;
-            }
-            return outcome;
+        coroutine.claim(task, frame);
+        int depth = task.inlineDepth;
+        if (depth == MAX_INLINE_DEPTH) {
+            return task.startInStep(coroutine);
         }
-        if (awaitable instanceof CompletionStage<?> stage) {
-            return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
+        task.inlineDepth = (byte) (depth + 1);
+        Object outcome;
+        try {
+            // resume() called here, not through Coroutine.run: the descent costs four Java frames a
+            // level (the body, WovenCode.await, this, the frame's resume) instead of five
+            outcome = Coroutine.settle(coroutine, coroutine.resume());
+        } finally {
+            task.inlineDepth = (byte) depth;
         }
-        throw notAwaitable(frame, awaitable);
+        if (outcome != WovenCode.SUSPENDED) {
+            coroutine.caller = null;
+        }
+        return outcome;
     }
 
     /** The error for {@code await(awaitable)} in {@code frame}, apart from {@link #await} to keep it small. */

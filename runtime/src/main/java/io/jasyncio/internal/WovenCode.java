@@ -78,6 +78,9 @@ public final class WovenCode {
      * outcome.
      */
     public static Object await(Object frame, Object awaitable) {
+        if (awaitable instanceof Coroutine<?> coroutine) {
+            return Runtime.INSTANCE.awaitCoroutine((Coroutine<?>) frame, coroutine);
+        }
         return Runtime.INSTANCE.await((Coroutine<?>) frame, awaitable);
     }
 
