@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +50,19 @@ public final class Asyncio {
         checkNoLoopRunning();
         try (Runner runner = new Runner(debug)) {
             return runner.run(main);
+        }
+    }
+
+    /**
+     * Runs {@code mainOfLoop.apply(i)} on loop {@code i} of a new {@link LoopGroup} with one loop per
+     * available processor, until all have ended, and returns their results in loop order; then shuts
+     * every loop down as {@link #run(Coroutine)} shuts its loop down. The first failure cancels the
+     * other loops' coroutines and is thrown once they have ended. What a server calls to use every core.
+     */
+    public static <T> List<T> runOnEveryCore(IntFunction<? extends Coroutine<T>> mainOfLoop) {
+        checkNoLoopRunning();
+        try (LoopGroup loops = LoopGroup.ofEveryCore()) {
+            return loops.run(mainOfLoop);
         }
     }
 

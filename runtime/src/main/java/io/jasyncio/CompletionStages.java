@@ -58,7 +58,11 @@ final class CompletionStages {
         return completable;
     }
 
-    /** Completes {@code destination} as {@code source} ends, and cancels {@code source} when {@code destination} is cancelled. */
+    /**
+     * Completes {@code destination} as {@code source} ends, and cancels {@code source} when
+     * {@code destination} is cancelled: at once if that happens on the source's loop (a destination
+     * cancelled before the chain was made), else through {@code callSoonThreadsafe}.
+     */
     static <T> void chain(Future<T> source, CompletableFuture<T> destination) {
         source.addDoneCallback(done -> {
             if (done.cancelled()) {
@@ -70,7 +74,13 @@ final class CompletionStages {
             }
         });
         destination.whenComplete((value, failure) -> {
-            if (destination.isCancelled() && !source.loop.isClosed()) {
+            if (!destination.isCancelled()) {
+                return;
+            }
+            if (EventLoop.runningLoopOrNull() == source.loop) {
+                // cancelled before the chain was made: the source ends before its first step, as in asyncio
+                source.cancel();
+            } else if (!source.loop.isClosed()) {
                 try {
                     source.loop.callSoonThreadsafe(source::cancel);
                 } catch (IllegalStateException closedMeanwhile) {

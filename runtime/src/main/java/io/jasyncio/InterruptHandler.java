@@ -4,13 +4,14 @@ package io.jasyncio;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * What a {@link Runner} does with Ctrl-C while it runs a coroutine, asyncio 3.11's
- * {@code Runner._on_sigint}: the first SIGINT cancels the main task (which may clean up, and await
- * while doing so), a second one does what SIGINT did before, which for a JVM is to exit.
+ * What a {@link Runner} (or a {@link LoopGroup}) does with Ctrl-C while it runs a coroutine, asyncio
+ * 3.11's {@code Runner._on_sigint}: the first SIGINT cancels the main task (which may clean up, and
+ * await while doing so), a second one does what SIGINT did before, which for a JVM is to exit.
  *
  * <p>As asyncio's, it is installed only by a runner in the main thread, and only while SIGINT has
  * its default handling (the JVM's, which exits): a program's own handler is left alone, and so is a
@@ -24,7 +25,8 @@ final class InterruptHandler implements SignalHandler {
     /** Whether some runner's handler is installed. */
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private final Task<?> mainTask;
+    /** Cancels the main task (or tasks) from the signal's thread; false if none was left to cancel. */
+    private final BooleanSupplier cancelMain;
 
     /** The handler SIGINT had before, given back by {@link #uninstall}; set just after installing. */
     private volatile SignalHandler previous = SignalHandler.SIG_DFL;
@@ -32,8 +34,8 @@ final class InterruptHandler implements SignalHandler {
     /** How many SIGINTs arrived since the handler was installed. */
     private final AtomicInteger interrupts = new AtomicInteger();
 
-    private InterruptHandler(Task<?> mainTask) {
-        this.mainTask = mainTask;
+    private InterruptHandler(BooleanSupplier cancelMain) {
+        this.cancelMain = cancelMain;
     }
 
     /**
@@ -41,10 +43,26 @@ final class InterruptHandler implements SignalHandler {
      * outside the main thread, or when SIGINT does not have its default handling.
      */
     static InterruptHandler install(Task<?> mainTask) {
+        // done() is read without the loop's thread: at worst a task that just ended is cancelled in vain
+        return install(() -> {
+            if (mainTask.done()) {
+                return false;
+            }
+            mainTask.getLoop().callSoonThreadsafe(mainTask::cancel);
+            return true;
+        });
+    }
+
+    /**
+     * Installs a handler whose first SIGINT calls {@code cancelMain}, which cancels the main tasks
+     * from the signal's thread and says whether any was left; {@code null} where {@link #install(Task)}
+     * would not install.
+     */
+    static InterruptHandler install(BooleanSupplier cancelMain) {
         if (!isMainThread() || !INSTALLED.compareAndSet(false, true)) {
             return null;
         }
-        InterruptHandler handler = new InterruptHandler(mainTask);
+        InterruptHandler handler = new InterruptHandler(cancelMain);
         try {
             SignalHandler previous = Signal.handle(INTERRUPT, handler);
             if (!isJvmDefault(previous)) {
@@ -93,9 +111,7 @@ final class InterruptHandler implements SignalHandler {
 
     @Override
     public void handle(Signal signal) {
-        // done() is read without the loop's thread: at worst a task that just ended is cancelled in vain
-        if (interrupts.incrementAndGet() == 1 && !mainTask.done()) {
-            mainTask.getLoop().callSoonThreadsafe(mainTask::cancel);
+        if (interrupts.incrementAndGet() == 1 && cancelMain.getAsBoolean()) {
             return;
         }
         uninstall();

@@ -56,7 +56,19 @@ public final class Server implements AutoCloseable {
     /** The most connections accepted per socket per iteration, and the length of the listening queue. */
     private final int backlog;
 
-    /** The connections accepted and not yet lost, in the order they were accepted. */
+    /** The loops that serve the connections in turn; empty for this server's loop alone. */
+    private final List<SelectorEventLoop> connectionLoops;
+
+    /** Which of {@link #connectionLoops} serves the next connection. */
+    private int nextConnectionLoop;
+
+    /** Connections handed to another loop and not yet attached there: the server is not idle while any is. */
+    private int connectionsInHandOff;
+
+    /**
+     * The connections accepted and not yet lost, in the order they were accepted; on this server's
+     * loop only, connections on other loops reporting through {@code callSoonThreadsafe}.
+     */
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
 
     private boolean serving;
@@ -68,14 +80,15 @@ public final class Server implements AutoCloseable {
     private Future<Void> servingForever;
 
     Server(SelectorEventLoop loop, List<ServerSocketChannel> sockets, List<SocketAddress> boundAddresses,
-            Path unixSocketFile, ClientConnectedCallback clientConnected, int limit, int backlog) {
+            Path unixSocketFile, ClientConnectedCallback clientConnected, ServerOptions options) {
         this.loop = loop;
         this.sockets = List.copyOf(sockets);
         this.boundAddresses = List.copyOf(boundAddresses);
         this.unixSocketFile = unixSocketFile;
         this.clientConnected = clientConnected;
-        this.limit = limit;
-        this.backlog = backlog;
+        this.limit = options.limit();
+        this.backlog = options.backlog();
+        this.connectionLoops = options.connectionLoops();
         this.closedAndIdle = loop.createFuture();
     }
 
@@ -135,8 +148,29 @@ public final class Server implements AutoCloseable {
                 Sockets.closeQuietly(loop, accepted); // lost before it was ever used: the peer sees a closed connection
                 continue;
             }
-            StreamReader reader = new StreamReader(limit);
-            new SocketTransport(loop, accepted, new StreamProtocol(loop, reader, clientConnected), this, null);
+            serve(accepted, connectionLoops.isEmpty() ? loop : nextConnectionLoop());
+        }
+    }
+
+    private SelectorEventLoop nextConnectionLoop() {
+        SelectorEventLoop next = connectionLoops.get(nextConnectionLoop);
+        nextConnectionLoop = (nextConnectionLoop + 1) % connectionLoops.size();
+        return next;
+    }
+
+    /** Serves {@code accepted} on {@code connectionLoop}: here at once, or handed to that loop's thread. */
+    private void serve(SocketChannel accepted, SelectorEventLoop connectionLoop) {
+        if (connectionLoop == loop) {
+            new SocketTransport(loop, accepted, new StreamProtocol(loop, new StreamReader(limit), clientConnected), this, null);
+            return;
+        }
+        connectionsInHandOff++;
+        try {
+            connectionLoop.callSoonThreadsafe(() -> new SocketTransport(connectionLoop, accepted,
+                    new StreamProtocol(connectionLoop, new StreamReader(limit), clientConnected), this, null));
+        } catch (IllegalStateException closedLoop) {
+            connectionsInHandOff--;
+            Sockets.closeQuietly(loop, accepted); // no loop is left to serve it: the peer sees a closed connection
         }
     }
 
@@ -154,19 +188,38 @@ public final class Server implements AutoCloseable {
         });
     }
 
-    /** Counts a new connection, asyncio's {@code _attach}. */
+    /** Counts a new connection, asyncio's {@code _attach}; from the connection's loop. */
     void attach(SocketTransport client) {
+        if (client.getLoop() != loop) {
+            loop.callSoonThreadsafe(() -> {
+                connectionsInHandOff--;
+                clients.add(client);
+            });
+            return;
+        }
         clients.add(client);
     }
 
-    /** A connection was lost, asyncio's {@code _detach}. */
+    /** A connection was lost, asyncio's {@code _detach}; from the connection's loop. */
     void detach(SocketTransport client) {
+        if (client.getLoop() != loop) {
+            try {
+                loop.callSoonThreadsafe(() -> forget(client));
+            } catch (IllegalStateException closedServerLoop) {
+                // nobody can wait for the server of a closed loop
+            }
+            return;
+        }
+        forget(client);
+    }
+
+    private void forget(SocketTransport client) {
         clients.remove(client);
         wakeUpIfIdle();
     }
 
     private void wakeUpIfIdle() {
-        if (sockets == null && clients.isEmpty() && !closedAndIdle.done()) {
+        if (sockets == null && clients.isEmpty() && connectionsInHandOff == 0 && !closedAndIdle.done()) {
             closedAndIdle.setResult(null);
         }
     }
@@ -204,14 +257,27 @@ public final class Server implements AutoCloseable {
     /** Closes every connection once its buffered data is written, asyncio 3.13's {@code close_clients}. */
     public void closeClients() {
         for (SocketTransport client : new ArrayList<>(clients)) {
-            client.close();
+            onItsLoop(client, client::close);
         }
     }
 
     /** Closes every connection at once, dropping buffered data, asyncio 3.13's {@code abort_clients}. */
     public void abortClients() {
         for (SocketTransport client : new ArrayList<>(clients)) {
-            client.abort();
+            onItsLoop(client, client::abort);
+        }
+    }
+
+    /** Runs {@code action} on {@code client}'s loop: here, or through that loop's {@code callSoonThreadsafe}. */
+    private void onItsLoop(SocketTransport client, Runnable action) {
+        if (client.getLoop() == loop) {
+            action.run();
+            return;
+        }
+        try {
+            client.getLoop().callSoonThreadsafe(action);
+        } catch (IllegalStateException closedLoop) {
+            // the connection's loop closed its connections as it closed
         }
     }
 

@@ -112,6 +112,11 @@ final class SocketTransport {
         }
     }
 
+    /** The loop this connection runs on, where each of its methods must be called. */
+    SelectorEventLoop getLoop() {
+        return loop;
+    }
+
     private static SocketAddress addressOrNull(SocketChannel channel, boolean remote) {
         try {
             return remote ? channel.getRemoteAddress() : channel.getLocalAddress();

@@ -39,24 +39,22 @@ final class StartServer extends SocketSetup<Server> {
     private final Path unixSocketFile;
 
     private final ClientConnectedCallback clientConnected;
-    private final int limit;
-    private final int backlog;
+    private final ServerOptions options;
 
     private Server server;
 
     StartServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
-            ClientConnectedCallback clientConnected, int limit, int backlog) {
+            ClientConnectedCallback clientConnected, ServerOptions options) {
         super(resolve);
         if (clientConnected == null) {
             throw new NullPointerException("clientConnected");
         }
-        if (backlog <= 0) {
-            throw new IllegalArgumentException("backlog <= 0: " + backlog);
+        if (options == null) {
+            throw new NullPointerException("options");
         }
         this.unixSocketFile = unixSocketFile;
         this.clientConnected = clientConnected;
-        this.limit = StreamReader.checkLimit(limit);
-        this.backlog = backlog;
+        this.options = options;
     }
 
     @Override
@@ -73,7 +71,7 @@ final class StartServer extends SocketSetup<Server> {
             sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
             throw rethrow(failure);
         }
-        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, limit, backlog);
+        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, options);
         server.startServing();
         return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
     }
@@ -93,9 +91,16 @@ final class StartServer extends SocketSetup<Server> {
         } else {
             // As asyncio's reuse_address=True: a restarted server binds the port its predecessor's connections still hold in TIME_WAIT.
             socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (options.reusePort()) {
+                if (!socket.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new UnsupportedOperationException("reusePort not supported on this platform: "
+                            + System.getProperty("os.name"));
+                }
+                socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
         }
         try {
-            socket.bind(address, backlog);
+            socket.bind(address, options.backlog());
         } catch (BindException failure) {
             BindException named = new BindException("error while attempting to bind on address " + address + ": "
                     + failure.getMessage());

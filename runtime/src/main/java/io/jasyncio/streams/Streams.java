@@ -75,7 +75,17 @@ public final class Streams {
      */
     public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
             int limit, int backlog) {
-        return new StartServer(loop -> Sockets.resolve(loop, host, port), null, clientConnected, limit, backlog);
+        return startServer(clientConnected, host, port, ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
+    }
+
+    /**
+     * Like {@link #startServer(ClientConnectedCallback, String, int)}, with asyncio's keyword
+     * arguments as {@code options}, such as {@link ServerOptions#withReusePort reusePort}, which lets
+     * a server on each loop of a {@link io.jasyncio.LoopGroup} listen on the same port.
+     */
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
+            ServerOptions options) {
+        return new StartServer(loop -> Sockets.resolve(loop, host, port), null, clientConnected, options);
     }
 
     /**
@@ -90,7 +100,8 @@ public final class Streams {
     /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with the reader's {@code limit} and the {@code backlog}. */
     public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path, int limit,
             int backlog) {
-        return new StartServer(loop -> Sockets.unix(loop, path), path, clientConnected, limit, backlog);
+        return new StartServer(loop -> Sockets.unix(loop, path), path, clientConnected,
+                ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
     }
 
     /** The running loop, which must be a selector loop. */

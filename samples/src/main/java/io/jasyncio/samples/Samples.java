@@ -67,6 +67,8 @@ public final class Samples {
                     EchoServer::main),
             new Sample("echo-client", "the echo server's client: echo-client [host] [port] sends lines, prints the echoes",
                     EchoClient::main),
+            new Sample("echo-every-core", "an echo server on every core: echo-every-core [port], 8888 by default",
+                    EchoEveryCore::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
                     CtrlC::main));
 

@@ -11,16 +11,26 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's example is the HelloWorld sample, and prints what the README says it prints. */
+/** The README's examples are samples as they are, and hello-world prints what the README says it prints. */
 class ReadmeTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @Test
     void readmeShowsTheHelloWorldSampleAsItIs() throws IOException {
-        String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/HelloWorld.java"));
-        String between = sample.substring(sample.indexOf("// README:hello-world\n") + "// README:hello-world\n".length(),
-                sample.indexOf("// README:end"));
-        assertEquals(between.strip(), codeBlockAfter("<!-- README:hello-world "));
+        assertReadmeShows("hello-world", "HelloWorld.java");
+    }
+
+    @Test
+    void readmeShowsTheEveryCoreSampleAsItIs() throws IOException {
+        assertReadmeShows("every-core", "EchoEveryCore.java");
+    }
+
+    /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
+    private static void assertReadmeShows(String name, String sampleFile) throws IOException {
+        String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
+        String start = "// README:" + name + "\n";
+        String between = sample.substring(sample.indexOf(start) + start.length(), sample.indexOf("// README:end"));
+        assertEquals(between.strip(), codeBlockAfter("<!-- README:" + name + " "));
     }
 
     @Test

@@ -7,17 +7,27 @@ import java.util.List;
 
 /** One system in the comparison, jasyncio or a peer, and the command that starts its workload process. */
 enum Contender {
-    JASYNCIO("jasyncio", "jasyncio", true, Runtime.DEFAULT_JDK, "JasyncioWorkloads", Launcher.WITH_AGENT),
-    VIRTUAL_THREADS_1("vt-1", "virtual threads, 1 carrier", true, Runtime.JDK_25, "VirtualThreadWorkloads",
-            "-Djdk.virtualThreadScheduler.parallelism=1"),
-    VIRTUAL_THREADS_2("vt-2", "virtual threads, 2 carriers", true, Runtime.JDK_25, "VirtualThreadWorkloads",
-            "-Djdk.virtualThreadScheduler.parallelism=2"),
-    KOTLIN("kotlin", "Kotlin coroutines", true, Runtime.DEFAULT_JDK, "KotlinCoroutineWorkloads"),
-    COMPLETABLE_FUTURE("cf", "CompletableFuture", true, Runtime.DEFAULT_JDK, "CompletableFutureWorkloads"),
-    CPYTHON("cpython", "CPython asyncio", true, Runtime.PYTHON, null),
+    JASYNCIO("jasyncio", "jasyncio", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK, "JasyncioWorkloads",
+            Launcher.WITH_AGENT),
+    VIRTUAL_THREADS_1("vt-1", "virtual threads, 1 carrier", true, Reach.EVERY_WORKLOAD, Runtime.JDK_25,
+            "VirtualThreadWorkloads", "-Djdk.virtualThreadScheduler.parallelism=1"),
+    VIRTUAL_THREADS_2("vt-2", "virtual threads, 2 carriers", true, Reach.EVERY_WORKLOAD, Runtime.JDK_25,
+            "VirtualThreadWorkloads", "-Djdk.virtualThreadScheduler.parallelism=2"),
+    KOTLIN("kotlin", "Kotlin coroutines", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK, "KotlinCoroutineWorkloads"),
+    COMPLETABLE_FUTURE("cf", "CompletableFuture", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK,
+            "CompletableFutureWorkloads"),
+    NETTY_1("netty-1", "Netty, 1 NIO thread", true, Reach.NETWORKING, Runtime.DEFAULT_JDK, "NettyWorkloads",
+            "-Dbenchmarks.netty.transport=nio", "-Dbenchmarks.netty.threads=1"),
+    NETTY_2("netty-2", "Netty, 2 NIO threads", true, Reach.NETWORKING, Runtime.DEFAULT_JDK, "NettyWorkloads",
+            "-Dbenchmarks.netty.transport=nio", "-Dbenchmarks.netty.threads=2"),
+    NETTY_EPOLL_1("netty-epoll-1", "Netty, 1 epoll thread", true, Reach.NETWORKING, Runtime.DEFAULT_JDK,
+            "NettyWorkloads", "-Dbenchmarks.netty.transport=epoll", "-Dbenchmarks.netty.threads=1"),
+    NETTY_EPOLL_2("netty-epoll-2", "Netty, 2 epoll threads", true, Reach.NETWORKING, Runtime.DEFAULT_JDK,
+            "NettyWorkloads", "-Dbenchmarks.netty.transport=epoll", "-Dbenchmarks.netty.threads=2"),
+    CPYTHON("cpython", "CPython asyncio", true, Reach.EVERY_WORKLOAD, Runtime.PYTHON, null),
     /** Not run by default: jasyncio on the JDK that runs the virtual threads, to tell the JDK's share from jasyncio's. */
-    JASYNCIO_JDK_25("jasyncio-jdk25", "jasyncio on JDK 25", false, Runtime.JDK_25, "JasyncioWorkloads",
-            Launcher.WITH_AGENT);
+    JASYNCIO_JDK_25("jasyncio-jdk25", "jasyncio on JDK 25", false, Reach.EVERY_WORKLOAD, Runtime.JDK_25,
+            "JasyncioWorkloads", Launcher.WITH_AGENT);
 
     /** What runs a workload process. */
     enum Runtime {
@@ -29,21 +39,36 @@ enum Contender {
         PYTHON
     }
 
+    /** Which workloads a contender has a meaning for; the table says "n/a" for the others. */
+    enum Reach {
+        /** A system of tasks: every workload. */
+        EVERY_WORKLOAD,
+        /** A network library without tasks of its own (Netty): the workloads over sockets only. */
+        NETWORKING
+    }
+
     final String id;
     final String title;
     final boolean runByDefault;
+    private final Reach reach;
     final Runtime runtime;
     private final String mainClassSimpleName;
     private final List<String> jvmOptions;
 
-    Contender(String id, String title, boolean runByDefault, Runtime runtime, String mainClassSimpleName,
+    Contender(String id, String title, boolean runByDefault, Reach reach, Runtime runtime, String mainClassSimpleName,
             String... jvmOptions) {
         this.id = id;
         this.title = title;
         this.runByDefault = runByDefault;
+        this.reach = reach;
         this.runtime = runtime;
         this.mainClassSimpleName = mainClassSimpleName;
         this.jvmOptions = List.of(jvmOptions);
+    }
+
+    /** Whether {@code workload} means something for this contender, so that the driver runs it. */
+    boolean runs(Workload workload) {
+        return reach == Reach.EVERY_WORKLOAD || workload.overSockets();
     }
 
     /** Whether a JIT compiler runs the workload, so that it needs warm-up rounds. */

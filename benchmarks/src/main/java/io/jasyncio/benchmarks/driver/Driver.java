@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>Progress goes to standard error, the table to standard output. Options:
  * <pre>
- *   --contenders=jasyncio,vt-1,vt-2,kotlin,cf,cpython   which systems (also: jasyncio-jdk25)
+ *   --contenders=jasyncio,vt-1,vt-2,kotlin,cf,netty-1,netty-2,netty-epoll-1,netty-epoll-2,cpython
+ *                    which systems (also: jasyncio-jdk25); Netty runs echo only, n/a elsewhere
  *   --workloads=yields-2,yields-1000,spawn,deep,sleepers,echo which workloads
  *   --reduced        100,000 tasks instead of 1,000,000 in spawn and sleepers, shorter rounds,
  *                    200 round trips a connection instead of 2,000 in echo
@@ -87,6 +88,9 @@ public final class Driver {
         ResultTable table = new ResultTable(contenders, size, launcher.describeJvmOptions());
         for (Workload workload : workloads) {
             for (Contender contender : contenders) {
+                if (!contender.runs(workload)) {
+                    continue; // its cell says n/a
+                }
                 log.println(workload.id + " on " + contender.title + " ...");
                 WorkloadProcess.Outcome outcome =
                         WorkloadProcess.run(contender.command(launcher, workload, size), launcher, log, verbose);

@@ -67,7 +67,9 @@ final class ResultTable {
         for (Contender contender : contenders) {
             WorkloadProcess.Outcome outcome = byContender.get(contender);
             Double value = figure(outcome, metric);
-            if (outcome == null) {
+            if (!contender.runs(workload)) {
+                cells.add("n/a");
+            } else if (outcome == null) {
                 cells.add("");
             } else if (value == null) {
                 cells.add(outcome.succeeded() ? "no figure" : "failed: " + outcome.failure());

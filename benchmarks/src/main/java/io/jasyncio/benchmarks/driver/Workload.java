@@ -107,6 +107,14 @@ enum Workload {
         this.metrics = List.of(metrics);
     }
 
+    /**
+     * Whether the workload measures networking, so that a network library without tasks (Netty)
+     * runs it too: echo and any later echo workload, whose kind is {@code echo}.
+     */
+    boolean overSockets() {
+        return kind.equals("echo");
+    }
+
     /** The rows this workload fills, labelled for a run with {@code manyTasks} tasks where the workload spawns many. */
     List<Metric> metrics(Size size) {
         List<Metric> labelled = new ArrayList<>();
