@@ -2,26 +2,13 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
-import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,13 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  * {@code jasyncio.debug=true}) the loop warns through {@link System.Logger} {@code io.jasyncio} about
  * callbacks slower than {@link #getSlowCallbackDuration()} and about coroutines never awaited, and
  * refuses scheduling calls from other threads.
+ *
+ * <p>This class is the loop proper. What it delegates sits beside it, one concern a file, as asyncio's
+ * {@code base_events} leans on its helpers: exception handling ({@link ExceptionHandling}), debug
+ * mode ({@link DebugMode}), executors ({@link LoopExecutors}) and task bookkeeping
+ * ({@link TaskRegistry}); their public methods come from {@link LoopServices}.
  */
-public class EventLoop {
-    /** Whether loops start in debug mode: the system property {@code jasyncio.debug}, asyncio's {@code PYTHONASYNCIODEBUG}. */
-    static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("jasyncio.debug");
-
+public class EventLoop extends LoopServices {
     private static final ThreadLocal<EventLoop> RUNNING_LOOP = new ThreadLocal<>();
-    private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
 
     /**
      * Up to this many timers, the timer queue is rebuilt in the iteration after any of them is
@@ -66,8 +54,8 @@ public class EventLoop {
     /** How many entries in {@link #timers} are cancelled, to know when compacting pays. */
     private int cancelledTimers;
 
-    /** Callbacks from other threads, moved to {@link #ready} by the loop's thread. */
-    private final ConcurrentLinkedQueue<Handle> threadsafeCallbacks = new ConcurrentLinkedQueue<>();
+    /** Callbacks from other threads, moved to {@link #ready} by the loop's thread, a bounded batch per iteration. */
+    private final ThreadsafeCallbacks threadsafeCallbacks = new ThreadsafeCallbacks();
 
     /** The thread running the loop, {@code null} when it is not running. */
     private volatile Thread runningThread;
@@ -97,7 +85,7 @@ public class EventLoop {
     private volatile boolean closed;
 
     /** The task whose step is running, asyncio's {@code current_task()}. */
-    private Task<?> currentTask;
+    Task<?> currentTask;
 
     /**
      * The current context of the thread running the loop, while it runs: each handle runs with its
@@ -105,48 +93,11 @@ public class EventLoop {
      */
     private Context.Current threadContext;
 
-    /** This loop's tasks that wait on futures, held weakly, for {@code allTasks()}. */
-    private final TaskRegistry tasks = new TaskRegistry();
+    /** The bookkeeping of this loop's tasks: creation numbers, eager first steps, {@code allTasks()}. */
+    final TaskRegistry tasks = new TaskRegistry(this);
 
-    /**
-     * Where the garbage collector puts the weak watch of a task that waited on a future and was
-     * collected before it ended, for asyncio's "Task was destroyed but it is pending!".
-     */
-    private final ReferenceQueue<Task<?>> destroyedTasks = new ReferenceQueue<>();
-
-    /**
-     * The tasks whose steps are interrupted by the eager first step of a task they create, innermost
-     * first: running, so in no queue, yet pending, for {@code allTasks()}.
-     */
-    private final ArrayDeque<Task<?>> eagerCreators = new ArrayDeque<>();
-
-    /** Numbers this loop's tasks in creation order. */
-    private long taskCreationCount;
-
-    /**
-     * The failures of this loop's futures that nobody retrieved yet and that were not reported yet,
-     * in the order they happened. Loop thread only.
-     */
-    final Set<NeverRetrievedReport> unretrievedReports = new LinkedHashSet<>();
-
-    private ExceptionHandler exceptionHandler;
-
-    private boolean debug = DEBUG_BY_DEFAULT;
-
-    /** Debug mode warns about callbacks that run at least this long, in nanoseconds of the loop's clock. */
-    private long slowCallbackNanos = secondsToNanos(0.1);
-
-    /** Whether this running loop counts as one in debug mode for {@link NeverAwaitedReport}. */
-    private boolean trackingCoroutineOrigins;
-
-    /** Whether {@link #createTask} runs the first step at once, as 3.12's {@code eager_task_factory}. */
-    private boolean eagerTasks;
-
-    /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
-    private ExecutorService defaultExecutor;
-
-    /** Whether the default executor was shut down; it cannot be used, or created, again. */
-    private boolean executorShutdownCalled;
+    /** The registry's queue of tasks collected while pending, polled by every iteration. */
+    private final ReferenceQueue<Task<?>> destroyedTasks = tasks.destroyedTasks;
 
     /** A loop on the system clock. */
     public EventLoop() {
@@ -155,6 +106,7 @@ public class EventLoop {
 
     /** A loop on {@code clock}; tests pass a {@link FakeClock}. */
     public EventLoop(Clock clock) {
+        super(clock);
         this.clock = clock;
     }
 
@@ -192,7 +144,7 @@ public class EventLoop {
      * in the context current now (see {@link ContextVar}).
      */
     public Handle callSoon(Runnable callback) {
-        return callSoon(requireCallback(callback), captureContext());
+        return callSoon(Objects.requireNonNull(callback, "callback"), captureContext());
     }
 
     /** Schedules {@code callback} to run in {@code context}: a done callback runs in the context of its registration. */
@@ -209,11 +161,17 @@ public class EventLoop {
 
     /**
      * Schedules {@code callback} from any thread, and wakes the loop if it is waiting: the only
-     * scheduling method that is thread-safe. It runs in the calling thread's current context.
+     * scheduling method that is thread-safe. It runs in the calling thread's current context. Never
+     * blocks: callbacks that other threads add faster than the loop runs them pile up in memory (see
+     * {@link ThreadsafeCallbacks}); a {@link ThreadsafeSubmitter} bounds them.
      */
     public Handle callSoonThreadsafe(Runnable callback) {
+        return callSoonThreadsafe(new Handle(Objects.requireNonNull(callback, "callback"), Context.current()));
+    }
+
+    /** Schedules a handle from any thread: {@link #callSoonThreadsafe(Runnable)} with a handle made by the runtime. */
+    Handle callSoonThreadsafe(Handle handle) {
         checkClosed();
-        Handle handle = new Handle(requireCallback(callback), Context.current());
         threadsafeCallbacks.add(handle);
         if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(runningThread);
@@ -234,7 +192,7 @@ public class EventLoop {
     private TimerHandle scheduleTimer(long whenNanos, Runnable callback) {
         checkClosed();
         checkThreadInDebugMode();
-        TimerHandle timer = new TimerHandle(this, whenNanos, requireCallback(callback), captureContext());
+        TimerHandle timer = new TimerHandle(this, whenNanos, Objects.requireNonNull(callback, "callback"), captureContext());
         timer.sequence = timers.add(whenNanos, timer);
         return timer;
     }
@@ -291,88 +249,27 @@ public class EventLoop {
         checkThreadInDebugMode();
         Task<T> task = new Task<>(this, coroutine, name, context);
         if (eagerTasks && isRunning()) {
-            runEagerly(task);
+            tasks.runEagerly(task);
         } else {
             scheduleTurn(task);
         }
         return task;
     }
 
-    /**
-     * Runs the first step of a new task inside {@code createTask}, as 3.12's eager tasks do: the task
-     * is the current task for the step, and the creator's task is current again afterwards.
-     */
-    private void runEagerly(Task<?> task) {
-        Task<?> creator = currentTask;
-        currentTask = null;
-        if (creator != null) {
-            eagerCreators.push(creator);
-        }
-        try {
-            runReadyEntry(task);
-        } finally {
-            if (creator != null) {
-                eagerCreators.pop();
-            }
-            currentTask = creator;
-        }
-    }
-
-    /**
-     * Makes {@link #createTask} run the first step of each new task at once, while the loop is
-     * running, instead of scheduling it: asyncio 3.12's {@code loop.set_task_factory(eager_task_factory)}.
-     * Code before the task's first suspension then runs before {@code createTask} returns, and a
-     * coroutine that never suspends gives a task that is already done. Off by default, as in 3.11.
-     */
-    public void setEagerTasks(boolean eager) {
-        eagerTasks = eager;
-    }
-
-    /** Whether new tasks start eagerly; see {@link #setEagerTasks}. */
-    public boolean getEagerTasks() {
-        return eagerTasks;
-    }
-
     /** The tasks of this loop that are not done, in creation order, asyncio's {@code all_tasks(loop)}. */
     final Set<Task<?>> allTasks() {
         return tasks.pending(found -> {
             found.accept(currentTask);
-            eagerCreators.forEach(found);
             ready.forEachEntry(found);
             timers.forEachEntry(found);
         });
     }
 
-    /** The creation number of a new task of this loop. */
-    final long nextTaskCreationNumber() {
-        return ++taskCreationCount;
-    }
-
-    /** Registers a task, which waits on a future for the first time, by its weak watch, for {@code allTasks()}. */
-    final void watchWaitingTask(TaskExtras task) {
-        tasks.watch(task);
-    }
-
-    /** The queue of the weak watches of tasks collected before they ended; see {@link TaskExtras}. */
-    final ReferenceQueue<Task<?>> destroyedTasks() {
-        return destroyedTasks;
-    }
-
-    /**
-     * Reports each task that the collector found unreachable while it was still pending, as asyncio's
-     * {@code Task.__del__} does, through the exception handler. The task itself is gone, so the
-     * context's {@code task} is its description.
-     */
+    /** Reports the tasks that the collector found unreachable while still pending; see {@link TaskRegistry#reportDestroyed}. */
     private void reportDestroyedPendingTasks() {
-        Reference<? extends Task<?>> destroyed;
-        while ((destroyed = destroyedTasks.poll()) != null) {
-            if (!((TaskExtras) destroyed).reportIfDestroyed) {
-                continue;
-            }
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Task was destroyed but it is pending!");
-            context.put("task", ((TaskExtras) destroyed).describeDestroyedTask());
-            callExceptionHandler(context);
+        Reference<? extends Task<?>> destroyed = destroyedTasks.poll();
+        if (destroyed != null) {
+            TaskRegistry.reportDestroyed(destroyed, destroyedTasks, this);
         }
     }
 
@@ -380,75 +277,6 @@ public class EventLoop {
     final Context captureContext() {
         Context.Current current = threadContext;
         return current != null ? current.context : Context.current();
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Threads
-
-    /**
-     * Runs {@code job} in {@code executor}, or in the loop's default executor if it is {@code null},
-     * and returns a future of this loop for its outcome, asyncio's {@code run_in_executor}. The
-     * future is completed on the loop's thread; the job's exception is its exception, as thrown.
-     * Cancelling the future cancels the job in the next iteration: a job that has not started never
-     * runs, one that has runs on and its outcome is dropped. The default executor has at most
-     * {@code min(32, cpus + 4)} daemon threads named {@code asyncio-N}, created on first use.
-     */
-    public <T> Future<T> runInExecutor(Executor executor, Callable<T> job) {
-        checkClosed();
-        requireNonNull(job, "job");
-        Executor target = executor != null ? executor : defaultExecutor();
-        return CompletionStages.wrap(CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.call();
-            } catch (Exception failure) {
-                throw new CompletionException(failure); // the wrapper that the bridge removes
-            }
-        }, target), this);
-    }
-
-    private Executor defaultExecutor() {
-        if (executorShutdownCalled) {
-            throw new IllegalStateException("Executor shutdown has been called");
-        }
-        if (defaultExecutor == null) {
-            defaultExecutor = DefaultExecutor.create();
-        }
-        return defaultExecutor;
-    }
-
-    /** Replaces the executor of {@code runInExecutor(null, ...)}, asyncio's {@code set_default_executor}. */
-    public void setDefaultExecutor(ExecutorService executor) {
-        defaultExecutor = requireNonNull(executor, "executor");
-    }
-
-    /**
-     * Shuts the default executor down and returns a future that is done once its jobs have ended,
-     * asyncio's {@code shutdown_default_executor()}: the waiting is done by another thread, so the
-     * loop runs on meanwhile. Afterwards {@code runInExecutor(null, ...)} fails.
-     */
-    public Future<Void> shutdownDefaultExecutor() {
-        executorShutdownCalled = true;
-        ExecutorService executor = defaultExecutor;
-        if (executor == null) {
-            Future<Void> nothingToWaitFor = createFuture();
-            nothingToWaitFor.setResult(null);
-            return nothingToWaitFor;
-        }
-        CompletableFuture<Void> terminated = new CompletableFuture<>();
-        Thread joiner = new Thread(() -> {
-            executor.shutdown();
-            try {
-                while (!executor.awaitTermination(1, TimeUnit.DAYS)) {
-                    // asyncio 3.11 waits as long as it takes
-                }
-                terminated.complete(null);
-            } catch (InterruptedException interrupted) {
-                terminated.completeExceptionally(interrupted);
-            }
-        }, "asyncio-shutdown-default-executor");
-        joiner.setDaemon(true);
-        joiner.start();
-        return CompletionStages.wrap(terminated, this);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -461,7 +289,7 @@ public class EventLoop {
         runningThread = Thread.currentThread();
         RUNNING_LOOP.set(this);
         threadContext = Context.ofThisThread();
-        trackCoroutineOrigins(debug);
+        debugMode.trackCoroutineOrigins(debug);
         try {
             while (true) {
                 runOnce();
@@ -470,7 +298,7 @@ public class EventLoop {
                 }
             }
         } finally {
-            trackCoroutineOrigins(false);
+            debugMode.trackCoroutineOrigins(false);
             stopping = false;
             threadContext = null;
             runningThread = null;
@@ -516,11 +344,13 @@ public class EventLoop {
     }
 
     /** Whether the loop is running. */
+    @Override
     public boolean isRunning() {
         return runningThread != null;
     }
 
     /** Whether the loop was closed. */
+    @Override
     public boolean isClosed() {
         return closed;
     }
@@ -541,12 +371,7 @@ public class EventLoop {
         ready.clear();
         timers.clear();
         threadsafeCallbacks.clear();
-        executorShutdownCalled = true;
-        ExecutorService executor = defaultExecutor;
-        if (executor != null) {
-            defaultExecutor = null;
-            executor.shutdown();
-        }
+        executors.close();
     }
 
     /**
@@ -591,7 +416,7 @@ public class EventLoop {
                 continue;
             }
             if (timed) {
-                runAndTime(entry);
+                debugMode.runAndTime(entry);
             } else {
                 runReadyEntry(entry);
             }
@@ -659,17 +484,14 @@ public class EventLoop {
     }
 
     private void moveThreadsafeCallbacks() {
-        Handle handle;
-        while ((handle = threadsafeCallbacks.poll()) != null) {
-            ready.append(handle);
-        }
+        threadsafeCallbacks.moveTo(ready); // a bounded batch: a flood from other threads cannot stall timers and I/O
     }
 
     /**
      * Runs one ready entry, a handle or a future's turn (a task's step), in its context, asyncio's {@code Handle._run}:
      * what the callback throws goes to the exception handler, and the loop goes on.
      */
-    private void runReadyEntry(Object entry) {
+    final void runReadyEntry(Object entry) {
         Context.Current current = threadContext;
         Context outer = current.context;
         Object outerOwner = current.owner;
@@ -694,30 +516,7 @@ public class EventLoop {
         current.context = outer;
         current.owner = outerOwner;
         if (failure != null) {
-            if (Throwables.isFatal(failure)) {
-                throw (Error) failure;
-            }
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Exception in callback " + describeCallback(entry));
-            context.put("exception", failure);
-            context.put("handle", entry);
-            callExceptionHandler(context);
-        }
-    }
-
-    /** What a ready entry runs, for messages: a handle's callback, or a future's turn. */
-    private static String describeCallback(Object entry) {
-        return entry instanceof Future<?> future ? future.describeTurn() : ((Handle) entry).describeCallback();
-    }
-
-    /** Runs one ready entry in debug mode: warns if it took {@link #getSlowCallbackDuration()} or longer. */
-    private void runAndTime(Object entry) {
-        long start = clock.nanoTime();
-        runReadyEntry(entry);
-        long took = clock.nanoTime() - start;
-        if (took >= slowCallbackNanos) {
-            LOGGER.log(Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds",
-                    entry, nanosToSeconds(took)));
+            errors.callbackFailed(entry, failure);
         }
     }
 
@@ -740,145 +539,18 @@ public class EventLoop {
         return currentTask;
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Debug mode
-
     /**
-     * Turns debug mode on or off, asyncio's {@code set_debug}: the loop then warns about slow
-     * callbacks and about coroutines created while it runs and never awaited, and scheduling calls
-     * from another thread fail.
+     * Debug mode's check, asyncio's {@code _check_thread}: in debug mode, fails unless called from the
+     * loop's thread (or while the loop is not running).
      */
-    public void setDebug(boolean enabled) {
-        debug = enabled;
-        if (isRunning()) {
-            trackCoroutineOrigins(enabled);
-        }
-    }
-
-    /** Whether the loop is in debug mode, asyncio's {@code get_debug}. */
-    public boolean getDebug() {
-        return debug;
-    }
-
-    /**
-     * Sets how long a callback or task step may run before debug mode warns about it, in seconds,
-     * asyncio's {@code slow_callback_duration} (0.1 s by default).
-     */
-    public void setSlowCallbackDuration(double seconds) {
-        if (!(seconds >= 0)) {
-            throw new IllegalArgumentException("seconds < 0: " + seconds);
-        }
-        slowCallbackNanos = secondsToNanos(seconds);
-    }
-
-    /** How long a callback may run before debug mode warns about it, in seconds. */
-    public double getSlowCallbackDuration() {
-        return nanosToSeconds(slowCallbackNanos);
-    }
-
-    /** Counts this running loop among those in debug mode, or stops counting it. */
-    private void trackCoroutineOrigins(boolean enabled) {
-        if (enabled && !trackingCoroutineOrigins) {
-            NeverAwaitedReport.debugLoopStarted();
-        } else if (!enabled && trackingCoroutineOrigins) {
-            NeverAwaitedReport.debugLoopStopped();
-        }
-        trackingCoroutineOrigins = enabled;
-    }
-
-    /** Debug mode's check, asyncio's {@code _check_thread}: a running loop is scheduled on from its own thread only. */
-    /** In debug mode, fails unless called from the loop's thread (or while the loop is not running). */
     final void checkThreadInDebugMode() {
         if (debug) {
-            checkThread();
-        }
-    }
-
-    private void checkThread() {
-        Thread owner = runningThread;
-        if (owner != null && owner != Thread.currentThread()) {
-            throw new IllegalStateException(
-                    "Non-thread-safe operation invoked on an event loop other than the current one");
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Errors
-
-    /** Sets the handler for errors nobody else receives; {@code null} restores the default. */
-    public void setExceptionHandler(ExceptionHandler handler) {
-        exceptionHandler = handler;
-    }
-
-    /** The handler set by {@link #setExceptionHandler}, or {@code null} for the default. */
-    public ExceptionHandler getExceptionHandler() {
-        return exceptionHandler;
-    }
-
-    /**
-     * Reports an error that no awaiter will see to the exception handler, asyncio's
-     * {@code call_exception_handler}; if the handler itself throws, the default handler reports both.
-     */
-    public void callExceptionHandler(Map<String, Object> context) {
-        ExceptionHandler handler = exceptionHandler;
-        if (handler == null) {
-            try {
-                defaultExceptionHandler(context);
-            } catch (Throwable failure) {
-                if (Throwables.isFatal(failure)) {
-                    throw (Error) failure;
-                }
-                LOGGER.log(Level.ERROR, "Exception in default exception handler", failure);
-            }
-            return;
-        }
-        try {
-            handler.handle(this, context);
-        } catch (Throwable failure) {
-            if (Throwables.isFatal(failure)) {
-                throw (Error) failure;
-            }
-            Map<String, Object> handlerError = new LinkedHashMap<>();
-            handlerError.put("message", "Unhandled error in exception handler");
-            handlerError.put("exception", failure);
-            handlerError.put("context", context);
-            try {
-                defaultExceptionHandler(handlerError);
-            } catch (Throwable defaultFailure) {
-                if (Throwables.isFatal(defaultFailure)) {
-                    throw (Error) defaultFailure;
-                }
-                LOGGER.log(Level.ERROR, "Exception in default exception handler while handling an unexpected error"
-                        + " in custom exception handler", defaultFailure);
+            Thread owner = runningThread;
+            if (owner != null && owner != Thread.currentThread()) {
+                throw new IllegalStateException(
+                        "Non-thread-safe operation invoked on an event loop other than the current one");
             }
         }
-    }
-
-    /**
-     * Logs the error through {@link System.Logger} {@code io.jasyncio} at level ERROR, as asyncio's
-     * {@code default_exception_handler} does: the message, then one {@code key: value} line for each
-     * other key but {@code exception}, in key order, with the exception's stack trace. Safe to call
-     * from any thread.
-     */
-    public void defaultExceptionHandler(Map<String, Object> context) {
-        LOGGER.log(Level.ERROR, describeError(context), context.get("exception") instanceof Throwable failure ? failure : null);
-    }
-
-    /** The text that {@link #defaultExceptionHandler} logs above the stack trace. */
-    static String describeError(Map<String, Object> context) {
-        Object message = context.get("message");
-        StringBuilder text = new StringBuilder(message != null ? message.toString() : "Unhandled exception in event loop");
-        for (Map.Entry<String, Object> entry : new TreeMap<>(context).entrySet()) {
-            if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
-                text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue());
-            }
-        }
-        return text.toString();
-    }
-
-    /** The failures of this loop's futures that nobody retrieved yet, as the exception handler would receive them. */
-    final List<Map<String, Object>> unretrievedExceptions() {
-        return unretrievedReports.stream().map(NeverRetrievedReport::context).toList();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -897,17 +569,6 @@ public class EventLoop {
         if (RUNNING_LOOP.get() != null) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
-    }
-
-    private static Runnable requireCallback(Runnable callback) {
-        return requireNonNull(callback, "callback");
-    }
-
-    private static <T> T requireNonNull(T value, String name) {
-        if (value == null) {
-            throw new NullPointerException(name);
-        }
-        return value;
     }
 
     /** Seconds to nanoseconds, rounded up, saturating: an infinite delay is the largest one, never a wrapped one. */

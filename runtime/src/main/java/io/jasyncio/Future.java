@@ -189,6 +189,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Removes {@code waiter}, registered with {@link #addWaiter}, from the callbacks of this pending future. */
+    final void removeWaiter(Future<?> waiter) {
+        if (callbacks == waiter) {
+            callbacks = null;
+        } else if (callbacks instanceof CallbackList list) {
+            list.removeIf(registered -> registered == waiter);
+        }
+    }
+
     // A task or a gather is its own done callback and its own ready-queue entry, so that waking a task
     // or counting a gather's child needs no handle. These are their parts; other futures have none.
 

@@ -30,13 +30,13 @@ final class NeverAwaitedReport implements Runnable {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     /** Whether coroutines created now are watched: read by every coroutine's constructor. */
-    static volatile boolean tracking = EventLoop.DEBUG_BY_DEFAULT;
+    static volatile boolean tracking = DebugMode.BY_DEFAULT;
 
     /**
      * Whether a watched coroutine may still be unclaimed, so that claims must be reported here: read
      * on every claim. Stays on after tracking ends until the last watched coroutine is claimed or gone.
      */
-    static volatile boolean claimsWatched = EventLoop.DEBUG_BY_DEFAULT;
+    static volatile boolean claimsWatched = DebugMode.BY_DEFAULT;
 
     /** How many loops are running in debug mode, each of which turns tracking on. Guarded by the class. */
     private static int debugLoopsRunning;
@@ -101,7 +101,7 @@ final class NeverAwaitedReport implements Runnable {
     /** A loop in debug mode stopped running. */
     static synchronized void debugLoopStopped() {
         debugLoopsRunning--;
-        tracking = EventLoop.DEBUG_BY_DEFAULT || debugLoopsRunning > 0;
+        tracking = DebugMode.BY_DEFAULT || debugLoopsRunning > 0;
         claimsWatched = tracking || !UNCLAIMED.isEmpty();
     }
 
@@ -136,9 +136,9 @@ final class NeverAwaitedReport implements Runnable {
                 .dropWhile(NeverAwaitedReport::isRuntimeFrame)
                 .limit(STACK_DEPTH + 1)
                 .toList());
-        // The weaver names frame classes Owner$method$Frame, with a number after it for overloads.
+        // The weaver names frame classes Owner-method-Frame, with a number after it for overloads.
         boolean fromWovenFactory = !callers.isEmpty() && frameClass.startsWith(
-                callers.get(0).getClassName() + "$" + callers.get(0).getMethodName() + "$Frame");
+                callers.get(0).getClassName() + "-" + callers.get(0).getMethodName() + "-Frame");
         return callers.stream()
                 .skip(fromWovenFactory ? 1 : 0)
                 .limit(STACK_DEPTH)

@@ -47,14 +47,14 @@ final class NeverRetrievedReport implements Runnable {
     /** Registers the report for {@code failed}, which just failed with {@code exception}. Loop thread. */
     static NeverRetrievedReport register(Future<?> failed, Throwable exception) {
         NeverRetrievedReport report = new NeverRetrievedReport(failed, exception);
-        failed.loop.unretrievedReports.add(report);
+        failed.loop.errors.unretrievedReports.add(report);
         return report;
     }
 
     /** The exception was retrieved: there is nothing to report. Loop thread. */
     void retrieved() {
         retrieved = true;
-        loop.unretrievedReports.remove(this);
+        loop.errors.unretrievedReports.remove(this);
         cleanable.clean();
     }
 
@@ -76,7 +76,7 @@ final class NeverRetrievedReport implements Runnable {
     }
 
     private void reportOnTheLoop() {
-        if (loop.unretrievedReports.remove(this)) {
+        if (loop.errors.unretrievedReports.remove(this)) {
             loop.callExceptionHandler(context());
         }
     }

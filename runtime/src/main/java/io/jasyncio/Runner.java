@@ -140,9 +140,7 @@ public final class Runner implements AutoCloseable {
         if (leftovers.isEmpty()) {
             return;
         }
-        for (Task<?> task : leftovers) {
-            task.cancel();
-        }
+        CancelChain.cancelEvery(leftovers); // each task.cancel(), in time linear even in chains of awaits
         loop.runUntilComplete(Asyncio.<Object>gather(true, leftovers.toArray(new Awaitable<?>[0])));
         for (Task<?> task : leftovers) {
             if (task.cancelled() || task.exception() == null) {

@@ -292,10 +292,10 @@ public class SelectorEventLoop extends EventLoop {
         return -Math.floorDiv(-dividend, divisor);
     }
 
-    /** Schedules {@code callback} from any thread, as {@link EventLoop#callSoonThreadsafe} does, and wakes the selector if it waits. */
+    /** Schedules {@code handle} from any thread, as {@link EventLoop#callSoonThreadsafe} does, and wakes the selector if it waits. */
     @Override
-    public Handle callSoonThreadsafe(Runnable callback) {
-        Handle handle = super.callSoonThreadsafe(callback);
+    Handle callSoonThreadsafe(Handle handle) {
+        super.callSoonThreadsafe(handle);
         if (wakeUpRequested.compareAndSet(false, true)) {
             selector.wakeup();
         }

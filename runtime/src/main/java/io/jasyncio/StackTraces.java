@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.WovenCode;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,5 +60,64 @@ final class StackTraces {
             }
         }
         return -1;
+    }
+
+    /** The stack of the running task, asyncio's {@code get_stack()} during a step: the thread's, below {@link Task}'s frames. */
+    static List<StackTraceElement> currentTaskStack(int limit) {
+        return WALKER.walk(frames -> frames.dropWhile(frame -> frame.getClassName().equals(StackTraces.class.getName())
+                        || frame.getClassName().equals(Task.class.getName()))
+                .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
+    }
+
+    /** Stands for the sleep frame that {@link Task#getStack} shows while the task sleeps on a timer. */
+    private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
+
+    /**
+     * {@link Task#getStack(int)} of {@code task}, not running, whose innermost coroutine is
+     * {@code frame}: one frame per coroutine of its chain of awaits, or, once it failed, the
+     * outermost frames of its exception's trace.
+     */
+    static List<StackTraceElement> suspendedTaskStack(Task<?> task, Coroutine<?> frame, boolean asleep, int limit) {
+        List<StackTraceElement> stack = new ArrayList<>();
+        if (asleep && limit > 0) {
+            stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
+        }
+        for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
+            stack.add(frameOf(suspended));
+        }
+        if (stack.isEmpty() && task.failed()) {
+            List<StackTraceElement> trace = List.of(task.exceptionNow().getStackTrace());
+            return trace.subList(Math.max(0, trace.size() - limit), trace.size());
+        }
+        return stack;
+    }
+
+    /**
+     * A stack frame for {@code coroutine}: its function name ({@code Owner.method}, nested classes
+     * joined by dots) turned back into the declaring class and method, without file or line.
+     */
+    static StackTraceElement frameOf(Coroutine<?> coroutine) {
+        String function = coroutine.functionName();
+        int methodStart = function.lastIndexOf('.');
+        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
+                ? "" : coroutine.getClass().getPackageName() + ".";
+        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
+                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
+        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
+    }
+
+    /** {@link Task#printStack(int, PrintStream)}: a line naming the task, its frames, and a failed task's exception last. */
+    static void printTaskStack(Task<?> task, List<StackTraceElement> stack, boolean failedTask, PrintStream out) {
+        String heading = stack.isEmpty() ? "No stack for " + task
+                : (failedTask ? "Traceback for " : "Stack for ") + task + " (most recent call first):";
+        StringBuilder text = new StringBuilder(heading).append(System.lineSeparator());
+        for (StackTraceElement element : stack) {
+            text.append("\tat ").append(element).append(System.lineSeparator());
+        }
+        if (failedTask) {
+            text.append(task.exceptionNow()).append(System.lineSeparator());
+        }
+        out.print(text);
+        out.flush();
     }
 }

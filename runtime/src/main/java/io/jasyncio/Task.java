@@ -4,7 +4,6 @@ package io.jasyncio;
 
 import io.jasyncio.internal.WovenCode;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,11 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
-
-    private static final StackWalker STACK_WALKER = StackWalker.getInstance();
-
-    /** Stands for the sleep frame that {@link #getStack} shows while the task sleeps on a timer. */
-    private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
 
     /** {@link #timerSequence} when the task is not sleeping on a timer. */
     private static final long NOT_SLEEPING = 0;
@@ -56,8 +50,11 @@ public class Task<T> extends Future<T> {
     /** {@link #flags}: the first step has run, so the task's coroutine has started. */
     private static final int STARTED = 1 << 3;
 
+    /** {@link #flags}: the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
+    private static final int ON_CANCEL_PATH = 1 << 4;
+
     /** {@link #flags}: the coroutines on the Java stack returned so that the step starts {@link #frame}. */
-    private static final int START_FRAME = 1 << 4;
+    private static final int START_FRAME = 1 << 5;
 
     private final Coroutine<T> coroutine;
 
@@ -83,9 +80,6 @@ public class Task<T> extends Future<T> {
 
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
-
-    /** How many awaited coroutines run inline on the Java stack now, up to {@link WovenCodeSupport#MAX_INLINE_DEPTH}. */
-    byte inlineDepth;
 
     /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
     final long creationNumber;
@@ -114,7 +108,7 @@ public class Task<T> extends Future<T> {
         this.frame = coroutine;
         this.name = name;
         this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
-        this.creationNumber = loop.nextTaskCreationNumber();
+        this.creationNumber = loop.tasks.nextCreationNumber();
         this.context = context;
     }
 
@@ -173,11 +167,28 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String message) {
+        boolean pending = countCancelRequest();
+        if (pending) {
+            CancelChain.passDown(this, cancelAwaited(message), message);
+        }
+        return pending;
+    }
+
+    /** The first half of {@code cancel}: unless the task is done, counts one more cancellation request. */
+    final boolean countCancelRequest() {
         markExceptionRetrieved(); // as asyncio clears _log_traceback: whoever cancels has seen enough
         if (done()) {
             return false;
         }
         extras().cancelCount++;
+        return true;
+    }
+
+    /** The second half of {@code cancel}: cancels what the task waits on, or returns the task it awaits, for {@link CancelChain}. */
+    final Task<?> cancelAwaited(String message) {
+        if (waiter instanceof Task<?> awaited) {
+            return awaited;
+        }
         if (timerSequence != NOT_SLEEPING && timerSequence != WAKE_UP_DROPPED) {
             // asyncio cancels the sleep's future: the next iteration's step throws CancelledError(message)
             if (timerSequence == TIMER_FIRED) {
@@ -188,14 +199,41 @@ public class Task<T> extends Future<T> {
             }
             resumeWithException(new CancelledError(message));
             loop.scheduleTurn(this);
-            return true;
+            return null;
         }
-        if (waiter != null && waiter.cancel(message)) {
-            return true;
+        if (waiter == null || !waiter.cancel(message)) {
+            mustCancel(message);
         }
+        return null;
+    }
+
+    /** Makes the next step throw {@link CancelledError} with {@code message}, asyncio's {@code _must_cancel}. */
+    final void mustCancel(String message) {
         setFlag(MUST_CANCEL, true);
         extras.cancelMessage = message;
-        return true;
+    }
+
+    /** Throws {@link CancelledError} into the task at once, at its await of a task: how {@link CancelChain} breaks a cycle. */
+    final void cancelOutOfCycle(String message) {
+        waiter.removeWaiter(this);
+        waiter = null;
+        resumeWithException(new CancelledError(message));
+        loop.scheduleTurn(this);
+    }
+
+    /** The task this one waits on, or {@code null}. */
+    final Task<?> awaitedTask() {
+        return waiter instanceof Task<?> awaited ? awaited : null;
+    }
+
+    /** Whether the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
+    final boolean onCancelPath() {
+        return hasFlag(ON_CANCEL_PATH);
+    }
+
+    /** Marks the task as on, or off, the path of the cancellation being passed down. */
+    final void setOnCancelPath(boolean on) {
+        setFlag(ON_CANCEL_PATH, on);
     }
 
     /** Not supported: a task's result is its coroutine's; throws {@link IllegalStateException}. */
@@ -226,7 +264,7 @@ public class Task<T> extends Future<T> {
         if (!watch.watched) {
             // Waiting on a future is the one state in which the loop holds no reference to the task.
             watch.watched = true;
-            loop.watchWaitingTask(watch);
+            loop.tasks.watch(watch);
         }
         if (hasFlag(MUST_CANCEL) && future.cancel(pendingCancelMessage())) {
             setFlag(MUST_CANCEL, false);
@@ -258,11 +296,7 @@ public class Task<T> extends Future<T> {
         return WovenCode.SUSPENDED;
     }
 
-    /**
-     * Has the running step start {@code awaited}, which {@code awaited.caller} awaits, once the
-     * coroutines on the Java stack have returned {@link WovenCode#SUSPENDED}: as if it ran inline,
-     * in the same step, without the stack of those that did.
-     */
+    /** Has the step start {@code awaited} once the coroutines on the Java stack have returned, as if it ran inline. */
     Object startInStep(Coroutine<?> awaited) {
         frame = awaited;
         setFlag(START_FRAME, true);
@@ -312,7 +346,7 @@ public class Task<T> extends Future<T> {
     /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
     private TaskExtras extras() {
         if (extras == null) {
-            extras = new TaskExtras(this, loop.destroyedTasks(), name, number);
+            extras = new TaskExtras(this, loop.tasks.destroyedTasks, name, number);
         }
         return extras;
     }
@@ -437,8 +471,7 @@ public class Task<T> extends Future<T> {
 
     /**
      * Resumes the innermost coroutine, then, each time one ends, the one that awaited it, until one
-     * suspends or the task's own coroutine ends; starts a coroutine awaited too deep to run inline.
-     * A loop, not recursion: the Java stack stays flat.
+     * suspends or the task's own coroutine ends. A loop, not recursion: the Java stack stays flat.
      */
     private void drive() {
         Coroutine<?> current = frame;
@@ -525,21 +558,9 @@ public class Task<T> extends Future<T> {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
         if (loop.currentTask() == this) {
-            return STACK_WALKER.walk(frames -> frames.dropWhile(frame -> frame.getClassName().equals(Task.class.getName()))
-                    .limit(limit).map(StackWalker.StackFrame::toStackTraceElement).toList());
+            return StackTraces.currentTaskStack(limit);
         }
-        List<StackTraceElement> stack = new ArrayList<>();
-        if (timerSequence != NOT_SLEEPING && !(frame instanceof Sleep) && limit > 0) {
-            stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
-        }
-        for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
-            stack.add(stackFrameOf(suspended));
-        }
-        if (stack.isEmpty() && failed()) {
-            List<StackTraceElement> trace = List.of(exceptionNow().getStackTrace());
-            return trace.subList(Math.max(0, trace.size() - limit), trace.size());
-        }
-        return stack;
+        return StackTraces.suspendedTaskStack(this, frame, timerSequence != NOT_SLEEPING && !(frame instanceof Sleep), limit);
     }
 
     /** Prints {@link #getStack()} to {@code System.err}, asyncio's {@code print_stack()}. */
@@ -552,41 +573,24 @@ public class Task<T> extends Future<T> {
      * names the task, and for a failed task its exception last, as asyncio's {@code print_stack()}.
      */
     public void printStack(int limit, PrintStream out) {
-        List<StackTraceElement> stack = getStack(limit);
-        boolean failedTask = failed() && frame == null;
-        String heading = stack.isEmpty() ? "No stack for " + this
-                : (failedTask ? "Traceback for " : "Stack for ") + this + " (most recent call first):";
-        StringBuilder text = new StringBuilder(heading).append(System.lineSeparator());
-        for (StackTraceElement element : stack) {
-            text.append("\tat ").append(element).append(System.lineSeparator());
-        }
-        if (failedTask) {
-            text.append(exceptionNow()).append(System.lineSeparator());
-        }
-        out.print(text);
-        out.flush();
+        StackTraces.printTaskStack(this, getStack(limit), failed() && frame == null, out);
     }
 
-    /**
-     * A stack frame for {@code coroutine}: its function name ({@code Owner.method}, nested classes
-     * joined by dots) turned back into the declaring class and method, without file or line.
-     */
-    private static StackTraceElement stackFrameOf(Coroutine<?> coroutine) {
-        String function = coroutine.functionName();
-        int methodStart = function.lastIndexOf('.');
-        String packagePrefix = coroutine.getClass().getPackageName().isEmpty()
-                ? "" : coroutine.getClass().getPackageName() + ".";
-        String declaringClass = methodStart < 0 ? coroutine.getClass().getName()
-                : packagePrefix + function.substring(0, methodStart).replace('.', '$');
-        return new StackTraceElement(declaringClass, function.substring(methodStart + 1), null, -1);
+    /** The state as asyncio's task repr writes it: {@code cancelling} while a cancellation is pending. */
+    private String describeOwnState() {
+        return cancelling() > 0 && !done() ? "cancelling" : describeState();
     }
 
     @Override
     public String toString() {
-        String state = cancelling() > 0 && !done() ? "cancelling" : describeState();
+        String state = describeOwnState();
         StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(getName());
         text.append(" coro=").append(coroutine.functionName());
-        if (waiter != null) {
+        if (waiter instanceof Task<?> awaited) {
+            // One level, as asyncio's repr names what a task waits for: a chain or a cycle of awaits stays one line.
+            text.append(" awaiting=Task[").append(awaited.describeOwnState()).append(" name=").append(awaited.getName())
+                    .append(" coro=").append(awaited.coroutine.functionName()).append(']');
+        } else if (waiter != null) {
             text.append(" awaiting=").append(waiter);
         } else if (timerSequence > 0) {
             text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without

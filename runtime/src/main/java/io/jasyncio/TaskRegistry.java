@@ -2,9 +2,13 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +28,46 @@ import java.util.function.Consumer;
  * list stays within twice the number of tasks registered and alive.
  */
 final class TaskRegistry {
+    /**
+     * How many awaited coroutines run inline, one inside the other, on the loop thread's Java stack
+     * now (eager first steps included), up to {@link WovenCodeSupport#MAX_INLINE_DEPTH}.
+     */
+    int inlineDepth;
+
     /** The smallest size at which a sweep runs. */
     private static final int FIRST_SWEEP = 64;
+
+    private final EventLoop loop;
+
+    /**
+     * Where the garbage collector puts the weak watch of a task that waited on a future and was
+     * collected before it ended, for asyncio's "Task was destroyed but it is pending!".
+     */
+    final ReferenceQueue<Task<?>> destroyedTasks = new ReferenceQueue<>();
+
+    /**
+     * The tasks whose steps are interrupted by the eager first step of a task they create, innermost
+     * first: running, so in no queue, yet pending, for {@code allTasks()}.
+     */
+    private final ArrayDeque<Task<?>> eagerCreators = new ArrayDeque<>();
 
     /** The tasks registered since the last sweep, and the pending ones from before it. */
     private final ArrayList<TaskExtras> waitingTasks = new ArrayList<>();
 
     /** The size at which the next {@link #watch} sweeps. */
     private int sweepAt = FIRST_SWEEP;
+
+    /** Numbers the loop's tasks in creation order. */
+    private long taskCreationCount;
+
+    TaskRegistry(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The creation number of a new task of the loop. */
+    long nextCreationNumber() {
+        return ++taskCreationCount;
+    }
 
     /** Registers a task that waits on a future for the first time, by its weak reference. */
     void watch(TaskExtras task) {
@@ -57,11 +93,50 @@ final class TaskRegistry {
             }
         };
         heldByLoop.accept(collect);
+        eagerCreators.forEach(collect);
         for (TaskExtras reference : waitingTasks) {
             collect.accept(reference.get());
         }
         ArrayList<Task<?>> tasks = new ArrayList<>(found.keySet());
         tasks.sort(Comparator.comparingLong(task -> task.creationNumber));
         return new LinkedHashSet<>(tasks);
+    }
+
+    /**
+     * Runs the first step of a new task inside {@code createTask}, as 3.12's eager tasks do: the task
+     * is the current task for the step, and the creator's task is current again afterwards.
+     */
+    void runEagerly(Task<?> task) {
+        Task<?> creator = loop.currentTask;
+        loop.currentTask = null;
+        if (creator != null) {
+            eagerCreators.push(creator);
+        }
+        try {
+            loop.runReadyEntry(task);
+        } finally {
+            if (creator != null) {
+                eagerCreators.pop();
+            }
+            loop.currentTask = creator;
+        }
+    }
+
+    /**
+     * Reports each task that the collector found unreachable while it was still pending, as asyncio's
+     * {@code Task.__del__} does, through the loop's exception handler: {@code first}, just polled
+     * from {@code destroyedTasks}, and those queued behind it. The task itself is gone, so the
+     * context's {@code task} is its description.
+     */
+    static void reportDestroyed(Reference<? extends Task<?>> first, ReferenceQueue<Task<?>> destroyedTasks, EventLoop loop) {
+        for (Reference<? extends Task<?>> destroyed = first; destroyed != null; destroyed = destroyedTasks.poll()) {
+            if (!((TaskExtras) destroyed).reportIfDestroyed) {
+                continue;
+            }
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", "Task was destroyed but it is pending!");
+            context.put("task", ((TaskExtras) destroyed).describeDestroyedTask());
+            loop.callExceptionHandler(context);
+        }
     }
 }

@@ -47,18 +47,19 @@ final class WovenCodeSupport extends CoroutineRuntime {
             return sleep.suspendAwaiter(task, frame);
         }
         coroutine.claim(task, frame);
-        int depth = task.inlineDepth;
-        if (depth == MAX_INLINE_DEPTH) {
+        TaskRegistry tasks = task.loop.tasks;
+        int depth = tasks.inlineDepth;
+        if (depth >= MAX_INLINE_DEPTH) {
             return task.startInStep(coroutine);
         }
-        task.inlineDepth = (byte) (depth + 1);
+        tasks.inlineDepth = depth + 1;
         Object outcome;
         try {
             // resume() called here, not through Coroutine.run: the descent costs four Java frames a
             // level (the body, WovenCode.await, this, the frame's resume) instead of five
             outcome = Coroutine.settle(coroutine, coroutine.resume());
         } finally {
-            task.inlineDepth = (byte) depth;
+            tasks.inlineDepth = depth;
         }
         if (outcome != WovenCode.SUSPENDED) {
             coroutine.caller = null;

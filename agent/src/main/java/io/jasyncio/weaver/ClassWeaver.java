@@ -30,7 +30,8 @@ public final class ClassWeaver {
     /**
      * Weaves {@code classFile}. Returns the same array when there is nothing to weave: no
      * {@code @Async} method, async lambda or await, or a class that was woven already. Throws
-     * {@link WeaveException} listing every method that cannot be woven; that is what a build wants.
+     * {@link WeaveException} listing every method that cannot be woven; that is what a build wants;
+     * and {@link UnreadableClassFileException} if the bytes are no class file ASM can read.
      */
     public static byte[] weave(byte[] classFile) throws WeaveException {
         return weaveWithFrameClasses(classFile).classFile();
@@ -58,9 +59,7 @@ public final class ClassWeaver {
 
     /** Whether {@code classFile} is marked as woven, so that weaving it again would change nothing; reads only its header. */
     public static boolean isWoven(byte[] classFile) {
-        ClassNode header = new ClassNode();
-        new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return isWoven(header);
+        return isWoven(read(classFile, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES));
     }
 
     /**
@@ -117,8 +116,7 @@ public final class ClassWeaver {
 
     /** {@link #weaveForLoading(byte[])}, showing each woven method to {@code observer} after each pass. */
     static Result weaveForLoading(byte[] classFile, PassObserver observer) {
-        ClassNode owner = new ClassNode();
-        new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
+        ClassNode owner = read(classFile, ClassReader.EXPAND_FRAMES);
         if (isWoven(owner) || owner.methods.stream().noneMatch(method -> isCoroutine(method) || awaits(method))) {
             return new Result(classFile, Map.of(), List.of(), List.of());
         }
@@ -126,7 +124,7 @@ public final class ClassWeaver {
         Map<String, byte[]> frameClasses = new LinkedHashMap<>();
         List<WovenMethod> wovenMethods = new ArrayList<>();
         List<MethodNode> methods = new ArrayList<>();
-        Set<String> frameNames = new HashSet<>();
+        FrameClassNames frameNames = new FrameClassNames(owner);
         for (MethodNode method : owner.methods) {
             List<WeaveError> refusals;
             if (isCoroutine(method)) {
@@ -137,7 +135,7 @@ public final class ClassWeaver {
                     continue;
                 }
                 try {
-                    MethodContext context = new MethodContext(owner, method, frameClassName(owner, method, frameNames));
+                    MethodContext context = new MethodContext(owner, method, frameNames.next(method.name));
                     MethodWeaver.WovenMethod woven = MethodWeaver.weave(context, observer);
                     methods.add(woven.factory());
                     methods.add(woven.body());
@@ -161,6 +159,17 @@ public final class ClassWeaver {
         owner.methods = methods;
         markWoven(owner);
         return new Result(write(owner, errors), frameClasses, wovenMethods, errors);
+    }
+
+    /** {@code classFile} parsed with ASM's {@code options}; throws {@link UnreadableClassFileException} if ASM cannot read it. */
+    private static ClassNode read(byte[] classFile, int options) {
+        ClassNode node = new ClassNode();
+        try {
+            new ClassReader(classFile).accept(node, options);
+        } catch (RuntimeException unreadable) {
+            throw new UnreadableClassFileException(unreadable);
+        }
+        return node;
     }
 
     /**
@@ -191,16 +200,6 @@ public final class ClassWeaver {
                 }
             }
         }
-    }
-
-    /** {@code Owner$method$Frame}, numbered from 2 for further overloads of the same name. */
-    private static String frameClassName(ClassNode owner, MethodNode method, Set<String> taken) {
-        String base = owner.name + "$" + method.name + "$Frame";
-        String name = base;
-        for (int overload = 2; !taken.add(name); overload++) {
-            name = base + overload;
-        }
-        return name;
     }
 
     private static List<WeaveError> bodyCollisions(ClassNode owner, List<MethodNode> methods) {

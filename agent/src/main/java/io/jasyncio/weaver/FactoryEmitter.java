@@ -26,8 +26,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * Coroutine m(A a, B b) {
- *     invokedynamic defineFrameClass("Owner$m$Frame", classFileBytes)   // once: defines the class
- *     Owner$m$Frame frame = new Owner$m$Frame();
+ *     invokedynamic defineFrameClass("Owner-m-Frame", classFileBytes)   // once: defines the class
+ *     Owner-m-Frame frame = new Owner-m-Frame();
  *     frame.L$0 = this; frame.L$1 = a; frame.I$0 = b;
  *     return (Coroutine) frame;
  * }

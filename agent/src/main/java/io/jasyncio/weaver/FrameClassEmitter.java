@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.MethodNode;
  * returns.
  *
  * <pre>
- * final class Owner$m$Frame extends Coroutine {
+ * final class Owner-m-Frame extends Coroutine {
  *     int label;                       // 0: not started; k: suspended at await k
  *     Object L$0; int I$0; long J$0;   // typed slots, as many of each sort as the busiest point needs
  *     protected Object resume() { return Owner.m(this, null, 0, ...); }   // the body; the other
@@ -69,7 +69,7 @@ final class FrameClassEmitter {
         resume.visitCode();
         int firstLine = firstLineOf(context.method);
         if (firstLine > 0) {
-            // A stack trace then shows Owner$m$Frame.resume(Owner.java:LINE) at the method's first line.
+            // A stack trace then shows Owner-m-Frame.resume(Owner.java:LINE) at the method's first line.
             Label start = new Label();
             resume.visitLabel(start);
             resume.visitLineNumber(firstLine, start);

@@ -17,7 +17,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * before:  iload 2; ...; frame [Owner, int, int]
- * after:   iload 3; ...; frame [Owner$m$Frame, Owner, int, int]
+ * after:   iload 3; ...; frame [Owner-m-Frame, Owner, int, int]
  * </pre>
  *
  * Precondition: frames expanded. Postcondition: local 0 is free for the frame and the debug tables

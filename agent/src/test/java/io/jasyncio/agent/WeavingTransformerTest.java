@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WeavingTransformerTest {
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
     private final WeavingTransformer transformer = new WeavingTransformer(
-            new PrintStream(report, true, StandardCharsets.UTF_8));
+            new PrintStream(report, true, StandardCharsets.UTF_8), false);
 
     @Test
     void aClassWithoutAsyncMethodsIsLeftAlone() {
@@ -67,7 +67,9 @@ class WeavingTransformerTest {
         "AwaitInSynchronized  | holdsLock | await in synchronized | synchronized block",
         "AwaitOutsideAsync    | plain     | plain await  | neither @Async nor a lambda returning Coroutine",
         "AwaitInConstructor   | <init>    | constructor  | await in a constructor",
-        "AwaitInSynchronizedMethod | locked | await in synchronized method | synchronized method",
+        "AwaitInSynchronizedMethod | locked | await in synchronized method | a synchronized @Async method: a coroutine"
+                + " body never runs inside the caller's monitor",
+        "SynchronizedWithoutAwait | increment | synchronized without await | a synchronized @Async method",
         "ManyAwaits           | sum       | too large    | larger than the 64 KB of code the JVM allows a method",
         "AwaitReference       | plain     | await reference | await as a method reference",
         "AwaitReferenceInAsync | count    | reference in async | await as a method reference",
@@ -83,7 +85,7 @@ class WeavingTransformerTest {
                 + Pattern.quote(" (in " + program + "." + method + ")"));
         String reported = reported();
         assertTrue(expected.matcher(reported).find(), "expected /" + expected + "/ in:\n" + reported);
-        Class<?> refused = new SingleClassLoader(program, loaded).loadClass(program);
+        Class<?> refused = definedAlone(program, loaded);
         InvocationTargetException call = assertThrows(InvocationTargetException.class, () -> callRefused(refused, method));
         assertInstanceOf(IllegalStateException.class, call.getCause());
         assertTrue(expected.matcher(call.getCause().getMessage()).find(), call.getCause().getMessage());
@@ -97,7 +99,7 @@ class WeavingTransformerTest {
 
         String where = "AwaitInStaticInitialiser.java:" + SourceLines.lineOf(program, "static initialiser") + ": ";
         assertTrue(reported().contains(where + "await in a static initialiser"), reported());
-        Class<?> refused = new SingleClassLoader(program, loaded).loadClass(program);
+        Class<?> refused = definedAlone(program, loaded);
         Method touch = refused.getDeclaredMethod("touch");
         touch.setAccessible(true);
         ExceptionInInitializerError initialisation = assertThrows(ExceptionInInitializerError.class,
@@ -121,27 +123,10 @@ class WeavingTransformerTest {
         declared.invoke(Modifier.isStatic(declared.getModifiers()) ? null : refused.getDeclaredConstructor().newInstance());
     }
 
-    /** Defines one class from given bytes and leaves every other class to its parent. */
-    private static final class SingleClassLoader extends ClassLoader {
-        private final String name;
-        private final byte[] classFile;
-
-        SingleClassLoader(String name, byte[] classFile) {
-            super(WeavingTransformerTest.class.getClassLoader());
-            this.name = name;
-            this.classFile = classFile;
-        }
-
-        @Override
-        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            if (!className.equals(name)) {
-                return super.loadClass(className, resolve);
-            }
-            synchronized (getClassLoadingLock(className)) {
-                Class<?> loaded = findLoadedClass(className);
-                return loaded != null ? loaded : defineClass(className, classFile, 0, classFile.length);
-            }
-        }
+    /** The class {@code binaryName} defined from {@code classFile}, every other class from the class path. */
+    private static Class<?> definedAlone(String binaryName, byte[] classFile) {
+        String packageName = binaryName.substring(0, binaryName.lastIndexOf('.'));
+        return new PackageClasses(packageName, PackageClasses.Weaving.AGENT).plant(binaryName, classFile).load(binaryName);
     }
 
     private byte[] transform(String binaryName) {

@@ -42,7 +42,7 @@ class AllocationContractTest {
         double bytesPerCall = Allocations.bytesPerCall(ROUNDS, CALLS,
                 () -> ContractPrograms.invoke(callMixed, null, (Object) sink));
 
-        assertEachIsOneFrame(sink, calls.getName() + "$mixed$Frame", bytesPerCall);
+        assertEachIsOneFrame(sink, calls.getName() + "-mixed-Frame", bytesPerCall);
         assertEquals(0, bodiesRun(calls), "a body ran before its coroutine was awaited");
         assertEquals("name130.5", Asyncio.run((Coroutine<?>) sink[1]), "mixed(1, 3L, \"name\", 0.5)");
         assertEquals(1, bodiesRun(calls), "awaiting the coroutine runs its body");
@@ -58,7 +58,7 @@ class AllocationContractTest {
         double bytesPerCall = Allocations.bytesPerCall(ROUNDS, CALLS,
                 () -> ContractPrograms.invoke(callGreet, receiver, (Object) sink));
 
-        assertEachIsOneFrame(sink, calls.getName() + "$greet$Frame", bytesPerCall);
+        assertEachIsOneFrame(sink, calls.getName() + "-greet-Frame", bytesPerCall);
         assertEquals(0, bodiesRun(calls), "a body ran before its coroutine was awaited");
         assertEquals("hello world", Asyncio.run((Coroutine<?>) sink[0]));
         assertEquals(1, bodiesRun(calls), "awaiting the coroutine runs its body");

@@ -51,7 +51,7 @@ class StackTraceContractTest {
     void theFrameClassResumeShowsTheFirstLineOfItsMethod() {
         IllegalStateException thrown = runFailing("throwsAfterSuspensions");
 
-        assertShows(thrown, FAILURES + "$throwsAfterSuspensions$Frame.resume(Failures.java:"
+        assertShows(thrown, FAILURES + "-throwsAfterSuspensions-Frame.resume(Failures.java:"
                 + SourceLines.lineOf(FAILURES, "first line of throwsAfterSuspensions") + ")");
     }
 

@@ -29,9 +29,7 @@ import org.objectweb.asm.util.CheckClassAdapter;
  * after every pass and every woven class and frame class with ASM's verifier. Frame classes are left for the woven code to define, as in
  * production; only the verifier gets them up front.
  */
-final class WovenClasses extends ClassLoader {
-    private final String packagePrefix;
-
+final class WovenClasses extends PackageClassLoader {
     /** Reads the unwoven class file of a binary name, or returns {@code null} if there is none. */
     private final Function<String, byte[]> classFiles;
 
@@ -42,8 +40,7 @@ final class WovenClasses extends ClassLoader {
 
     /** Loads the classes of {@code packageName} from {@code classFiles}, such as a directory javac wrote. */
     WovenClasses(String packageName, Function<String, byte[]> classFiles) {
-        super(WovenClasses.class.getClassLoader());
-        this.packagePrefix = packageName + ".";
+        super(packageName);
         this.classFiles = classFiles;
     }
 
@@ -59,32 +56,10 @@ final class WovenClasses extends ClassLoader {
         };
     }
 
-    /** The class {@code binaryName}, woven and verified. */
-    Class<?> load(String binaryName) {
-        try {
-            return loadClass(binaryName);
-        } catch (ClassNotFoundException absent) {
-            throw new AssertionError(absent);
-        }
-    }
-
     @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(packagePrefix)) {
-            return super.loadClass(name, resolve);
-        }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            if (loaded != null) {
-                return loaded;
-            }
-            byte[] original = classFiles.apply(name);
-            if (original == null) {
-                throw new ClassNotFoundException(name);
-            }
-            byte[] woven = weaveAndVerify(name, original);
-            return defineClass(name, woven, 0, woven.length);
-        }
+    protected byte[] classFileToDefine(String binaryName) {
+        byte[] original = classFiles.apply(binaryName);
+        return original == null ? null : weaveAndVerify(binaryName, original);
     }
 
     /** Weaves {@code original} and checks the result and its frame classes; fails the test on any problem. */

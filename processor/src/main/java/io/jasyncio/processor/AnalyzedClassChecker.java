@@ -24,6 +24,7 @@ final class AnalyzedClassChecker implements TaskListener {
     /** The rules, in the order their findings read best: errors about the method, then about its body. */
     static final List<Check> ALL_CHECKS = List.of(
             new AsyncMethodSignatureCheck(),
+            new SynchronizedAsyncMethodCheck(),
             new AwaitOutsideCoroutineCheck(),
             new AwaitInSynchronizedCheck(),
             new SwallowedCancellationCheck(),

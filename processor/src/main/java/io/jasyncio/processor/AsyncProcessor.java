@@ -18,8 +18,8 @@ import javax.tools.Diagnostic;
  *
  * <p>Errors: an {@code await} outside an {@code @Async} method or async lambda (in a plain method, a
  * lambda that does not return {@code Coroutine}, a constructor or an initialiser); an {@code await}
- * inside {@code synchronized}; an {@code @Async} method that does not return {@code Coroutine} or is
- * abstract or native. Warnings: a coroutine that is never awaited because the call's value is thrown
+ * inside a {@code synchronized} block; an {@code @Async} method that does not return {@code Coroutine},
+ * is abstract or native, or is {@code synchronized}. Warnings: a coroutine that is never awaited because the call's value is thrown
  * away; a {@code catch (Throwable)} or {@code catch (Error)} around an {@code await} that swallows
  * {@code CancelledError}.
  *

@@ -4,28 +4,22 @@ package io.jasyncio.processor;
 
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.TreePath;
-import javax.lang.model.element.Modifier;
 
 /**
  * Error: an {@code await} in a coroutine while it holds a monitor, inside a {@code synchronized}
- * block's body or a {@code synchronized @Async} method. A suspended task would keep the monitor while
- * other tasks run on the same thread. A {@code synchronized} block without an {@code await} is fine,
- * and so is an async lambda written inside one: its body runs later, without the monitor. An
- * {@code await} outside any coroutine is {@link AwaitOutsideCoroutineCheck}'s to report.
+ * block's body. A suspended task would keep the monitor while other tasks run on the same thread. A
+ * {@code synchronized} block without an {@code await} is fine, and so is an async lambda written
+ * inside one: its body runs later, without the monitor. A {@code synchronized @Async} method is
+ * {@link SynchronizedAsyncMethodCheck}'s to report, and an {@code await} outside any coroutine
+ * {@link AwaitOutsideCoroutineCheck}'s.
  */
 final class AwaitInSynchronizedCheck implements Check {
     @Override
     public void check(Sites sites, CheckContext context) {
         for (TreePath await : sites.awaits()) {
             EnclosingBody body = EnclosingBody.of(await, context);
-            if (!body.kind().isCoroutine()) {
-                continue;
-            }
-            if (isInSynchronizedBlock(await, body)) {
+            if (body.kind().isCoroutine() && isInSynchronizedBlock(await, body)) {
                 context.reporter().error(await.getLeaf(), Messages.AWAIT_IN_SYNCHRONIZED_BLOCK);
-            } else if (body.kind() == EnclosingBody.Kind.ASYNC_METHOD
-                    && context.trees().getElement(body.path()).getModifiers().contains(Modifier.SYNCHRONIZED)) {
-                context.reporter().error(await.getLeaf(), Messages.AWAIT_IN_SYNCHRONIZED_METHOD);
             }
         }
     }

@@ -29,9 +29,10 @@ final class Messages {
     static final String AWAIT_REFERENCE = "await as a method reference: the reference calls await from"
             + " whatever method calls the functional interface, outside any coroutine, where it cannot suspend;"
             + " call await(x) in an @Async method or an async lambda instead (a for loop instead of map)";
-    /** The weaver's text for an {@code await} in a {@code synchronized} method. */
-    static final String AWAIT_IN_SYNCHRONIZED_METHOD = "await inside a synchronized method: a suspended task would"
-            + " hold the monitor while other tasks run on the same thread; use io.jasyncio locks instead";
+    /** The weaver's text for a {@code synchronized @Async} method, whether it awaits or not. */
+    static final String SYNCHRONIZED_ASYNC_METHOD = "a synchronized @Async method: a coroutine body never runs"
+            + " inside the caller's monitor, since the call only creates the coroutine and its body runs later, in"
+            + " the steps of a task; use io.jasyncio locks instead";
     /** The weaver's text for an {@code await} in a {@code synchronized} block. */
     static final String AWAIT_IN_SYNCHRONIZED_BLOCK = "await inside a synchronized block: a suspended task would"
             + " hold the monitor while other tasks run on the same thread; use io.jasyncio locks instead";

@@ -4,7 +4,7 @@ package io.jasyncio.processor;
 
 import static io.jasyncio.processor.Messages.AWAIT_IN_PLAIN_METHOD;
 import static io.jasyncio.processor.Messages.AWAIT_IN_SYNCHRONIZED_BLOCK;
-import static io.jasyncio.processor.Messages.AWAIT_IN_SYNCHRONIZED_METHOD;
+import static io.jasyncio.processor.Messages.SYNCHRONIZED_ASYNC_METHOD;
 import static io.jasyncio.processor.Snippets.compile;
 import static io.jasyncio.processor.Snippets.compileAsyncMain;
 import static io.jasyncio.processor.Snippets.error;
@@ -24,22 +24,9 @@ class AwaitInSynchronizedCheckTest {
     }
 
     @Test
-    void awaitInSynchronizedAsyncMethodIsAnErrorAtEachAwait() {
-        assertEquals(List.of(error(4, 9, AWAIT_IN_SYNCHRONIZED_METHOD), error(5, 23, AWAIT_IN_SYNCHRONIZED_METHOD)),
+    void awaitInSynchronizedBlockOfSynchronizedMethodIsReportedWithTheMethod() {
+        assertEquals(List.of(error(3, 34, SYNCHRONIZED_ASYNC_METHOD), error(5, 13, AWAIT_IN_SYNCHRONIZED_BLOCK)),
                 compile("""
-                class Snippet {
-                    @Async
-                    synchronized Coroutine<Integer> main() {
-                        await(sleep(1));
-                        return result(await(sleep(1, 2)));
-                    }
-                }
-                """));
-    }
-
-    @Test
-    void awaitInSynchronizedBlockOfSynchronizedMethodIsReportedOnce() {
-        assertEquals(List.of(error(5, 13, AWAIT_IN_SYNCHRONIZED_BLOCK)), compile("""
                 class Snippet {
                     @Async
                     synchronized Coroutine<Void> main() {
@@ -84,12 +71,6 @@ class AwaitInSynchronizedCheckTest {
                             };
                         }
                         await(sleep(1));
-                        return result(null);
-                    }
-
-                    @Async
-                    synchronized Coroutine<Void> withoutAwait() {
-                        count++;
                         return result(null);
                     }
                 }

@@ -2,7 +2,6 @@
 // Copyright jasyncio contributors
 package io.jasyncio.processor;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,16 +21,10 @@ class MessagesTest {
     void messagesSharedWithTheWeaverAreThoseOfWeavingMd() throws IOException {
         String weaving = Files.readString(WEAVING);
         for (String message : List.of(Messages.AWAIT_IN_PLAIN_METHOD, Messages.AWAIT_IN_CONSTRUCTOR,
-                Messages.AWAIT_IN_STATIC_INITIALISER, Messages.AWAIT_IN_SYNCHRONIZED_METHOD,
+                Messages.AWAIT_IN_STATIC_INITIALISER, Messages.SYNCHRONIZED_ASYNC_METHOD,
+                Messages.AWAIT_IN_SYNCHRONIZED_BLOCK,
                 Messages.ASYNC_WITHOUT_BODY, Messages.AWAIT_REFERENCE, Messages.asyncReturnType("TYPE"))) {
             assertTrue(weaving.contains("| " + message + " |"), () -> "not in " + WEAVING + "'s table: " + message);
         }
-    }
-
-    @Test
-    void synchronizedBlockMessageIsTheSynchronizedMethodsForABlock() {
-        // WEAVING.md abbreviates this one; the weaver words it as the synchronized method's.
-        assertEquals(Messages.AWAIT_IN_SYNCHRONIZED_METHOD.replace("method", "block"),
-                Messages.AWAIT_IN_SYNCHRONIZED_BLOCK);
     }
 }

@@ -35,6 +35,11 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -97,21 +102,23 @@ class FaultsTest extends StreamsTestSupport {
         return result(null);
     }
 
+    /** A peer of a server running {@code handler} sends half a line, then resets the connection. */
     @Async
-    Coroutine<Void> serverSeesAResetPeer() throws IOException {
-        Server server = await(startServer(this::readLineRecordingTheOutcome, "127.0.0.1", 0));
+    Coroutine<Void> peerResetsUnder(ClientConnectedCallback handler) throws IOException {
+        Server server = await(startServer(handler, "127.0.0.1", 0));
         SocketChannel peer = await(rawConnection(server.getBoundAddresses().get(0)));
         peer.write(ByteBuffer.wrap(bytes("half a li")));
         await(sleep(0.05)); // the server reads the half line and waits for the rest
         reset(peer);
         server.close();
         await(server.waitClosed()); // the reset closes the server's side of the connection
+        await(sleep(0.05)); // and the handler's done callback has run
         return result(null);
     }
 
     @Test
     void aPeerThatResetsFailsTheWaitingReadTheDrainAndWaitClosedWithTheResetAndClosesTheConnection() throws Exception {
-        runTest(Clock.system(), loop -> loop.runUntilComplete(serverSeesAResetPeer()));
+        runTest(Clock.system(), loop -> loop.runUntilComplete(peerResetsUnder(this::readLineRecordingTheOutcome)));
         assertEquals(3, handlerOutcomes.size(), handlerOutcomes.toString());
         SocketException reset = assertInstanceOf(SocketException.class, handlerOutcomes.get(0));
         assertEquals("Connection reset", reset.getMessage());
@@ -281,5 +288,91 @@ class FaultsTest extends StreamsTestSupport {
         assertEquals("Unhandled exception in client_connected_cb", reports.get(0).get("message"));
         assertEquals("handler bug", ((Throwable) reports.get(0).get("exception")).getMessage());
         assertNotNull(reports.get(0).get("transport"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // A handler that lets a reset escape: one line in the log, the stack trace in debug mode only
+
+    @Async
+    Coroutine<Void> readLineLettingAResetEscape(StreamReader reader, StreamWriter writer) {
+        await(reader.readline());
+        return result(null);
+    }
+
+    /** What the runtime logs through {@code io.jasyncio} meanwhile, kept from the console. */
+    private static final class LogRecords extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger("io.jasyncio");
+        private final boolean usedParentHandlers = logger.getUseParentHandlers();
+        final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+        LogRecords() {
+            logger.addHandler(this);
+            logger.setUseParentHandlers(false);
+        }
+
+        List<LogRecord> about(String text) {
+            return records.stream().filter(record -> record.getMessage().contains(text)).toList();
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setUseParentHandlers(usedParentHandlers);
+        }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerIsLoggedAsOneLineWithoutStackTrace() throws Exception {
+        try (LogRecords log = new LogRecords()) {
+            runTest(Clock.system(), loop -> {
+                loop.setExceptionHandler(null); // the default handler, which logs
+                loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
+            });
+            List<LogRecord> lines = log.about("client_connected_cb");
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.INFO, lines.get(0).getLevel());
+            assertTrue(lines.get(0).getMessage().startsWith(
+                    "client_connected_cb ended by a lost connection: java.net.SocketException: Connection reset (transport: "),
+                    lines.get(0).getMessage());
+            assertEquals(null, lines.get(0).getThrown());
+        }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerIsReportedWithItsStackTraceInDebugMode() throws Exception {
+        try (LogRecords log = new LogRecords()) {
+            runTest(Clock.system(), loop -> {
+                loop.setExceptionHandler(null); // the default handler, which logs
+                loop.setDebug(true);
+                loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
+            });
+            List<LogRecord> lines = log.about("client_connected_cb");
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.SEVERE, lines.get(0).getLevel());
+            assertTrue(lines.get(0).getMessage().startsWith("Unhandled exception in client_connected_cb\ntransport: "),
+                    lines.get(0).getMessage());
+            assertEquals("Connection reset", assertInstanceOf(SocketException.class, lines.get(0).getThrown()).getMessage());
+        }
+    }
+
+    @Test
+    void aResetThatEscapesTheHandlerStillReachesACustomExceptionHandler() throws Exception {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        runTest(Clock.system(), loop -> {
+            loop.setExceptionHandler((reporter, context) -> reports.add(context));
+            loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
+        });
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals("Unhandled exception in client_connected_cb", reports.get(0).get("message"));
+        assertEquals("Connection reset", assertInstanceOf(SocketException.class, reports.get(0).get("exception")).getMessage());
     }
 }

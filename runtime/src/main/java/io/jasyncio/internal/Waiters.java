@@ -2,8 +2,8 @@
 // Copyright jasyncio contributors
 package io.jasyncio.internal;
 
+import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import java.util.ArrayDeque;
 
 /**
  * The waiters of a synchronisation primitive, asyncio's {@code _waiters} deque: one future per
@@ -11,11 +11,35 @@ import java.util.ArrayDeque;
  * the task runs in a later iteration; cancelling a waiting task cancels its future, and the task
  * removes it itself when it resumes. Loop thread only. Not API.
  *
+ * <p>Unlike asyncio's deque, whose {@code remove} searches from the front, the futures are the links
+ * of a doubly linked list, so that a waiter leaves in constant time wherever it stands: cancelling
+ * all of n waiters costs O(n), not O(n²). The order of wake-ups is the deque's: FIFO, done ones skipped.
+ *
  * @param <T> the type of the value a waiter is woken with
  */
 public final class Waiters<T> {
-    /** The futures of the waiting tasks, oldest first; done ones stay until their task removes them. */
-    private final ArrayDeque<Future<T>> futures = new ArrayDeque<>();
+    /** A waiter's future, which is also its link in the list. */
+    private static final class Waiter<T> extends Future<T> {
+        /** The neighbours in the list; {@code null} at the ends. */
+        Waiter<T> previous;
+        Waiter<T> next;
+
+        /** Whether the waiter is still in the list: removing it twice is allowed and does nothing. */
+        boolean linked;
+
+        Waiter(EventLoop loop) {
+            super(loop);
+        }
+    }
+
+    /** The oldest waiter, or {@code null}; done ones stay until their task removes them. */
+    private Waiter<T> first;
+
+    /** The newest waiter, or {@code null}. */
+    private Waiter<T> last;
+
+    /** How many waiters are in the list, done ones included. */
+    private int size;
 
     /** The loop that the owning primitive belongs to. */
     private final LoopBinding loop;
@@ -27,34 +51,65 @@ public final class Waiters<T> {
 
     /** Appends a new waiter, a pending future on the running loop, and returns it. */
     public Future<T> add() {
-        Future<T> waiter = loop.runningLoop().createFuture();
-        futures.addLast(waiter);
+        Waiter<T> waiter = new Waiter<>(loop.runningLoop());
+        waiter.previous = last;
+        if (last == null) {
+            first = waiter;
+        } else {
+            last.next = waiter;
+        }
+        last = waiter;
+        waiter.linked = true;
+        size++;
         return waiter;
     }
 
-    /** Removes {@code waiter}, if it is still here. */
+    /** Removes {@code waiter}, if it is still here, in constant time. */
     public void remove(Future<?> waiter) {
-        futures.removeFirstOccurrence(waiter);
+        if (waiter instanceof Waiter<?> link && link.linked) {
+            @SuppressWarnings("unchecked")
+            Waiter<T> own = (Waiter<T>) link;
+            unlink(own);
+        }
+    }
+
+    private void unlink(Waiter<T> waiter) {
+        Waiter<T> previous = waiter.previous;
+        Waiter<T> next = waiter.next;
+        if (previous == null) {
+            first = next;
+        } else {
+            previous.next = next;
+        }
+        if (next == null) {
+            last = previous;
+        } else {
+            next.previous = previous;
+        }
+        waiter.previous = null;
+        waiter.next = null;
+        waiter.linked = false;
+        size--;
     }
 
     /** Whether nobody waits. */
     public boolean isEmpty() {
-        return futures.isEmpty();
+        return first == null;
     }
 
     /** How many waiters there are, done ones included. */
     public int size() {
-        return futures.size();
+        return size;
     }
 
     /** The oldest waiter, or {@code null} if there is none. */
     public Future<T> first() {
-        return futures.peekFirst();
+        return first;
     }
 
     /** Whether every waiter was cancelled (so, also when there are none). */
     public boolean allCancelled() {
-        for (Future<T> waiter : futures) {
+        for (Waiter<T> waiter = first; waiter != null; waiter = waiter.next) {
             if (!waiter.cancelled()) {
                 return false;
             }
@@ -68,10 +123,7 @@ public final class Waiters<T> {
      */
     public int wakeUp(int count, T value) {
         int woken = 0;
-        for (Future<T> waiter : futures) {
-            if (woken >= count) {
-                break;
-            }
+        for (Waiter<T> waiter = first; waiter != null && woken < count; waiter = waiter.next) {
             if (!waiter.done()) {
                 waiter.setResult(value);
                 woken++;
@@ -85,8 +137,9 @@ public final class Waiters<T> {
      * {@code value}, as {@code asyncio.Queue._wakeup_next} does.
      */
     public void removeAndWakeUpNext(T value) {
-        while (!futures.isEmpty()) {
-            Future<T> waiter = futures.pollFirst();
+        while (first != null) {
+            Waiter<T> waiter = first;
+            unlink(waiter);
             if (!waiter.done()) {
                 waiter.setResult(value);
                 return;

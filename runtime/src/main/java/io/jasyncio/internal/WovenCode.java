@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>An {@code @Async} method {@code m} of class {@code Owner} is woven into three parts:
  * <ul>
- *   <li>a frame class {@code Owner$m$Frame extends Coroutine}, with an {@code int label} field, one
+ *   <li>a frame class {@code Owner-m-Frame extends Coroutine} (a {@code -}, which no Java class name
+ *       holds, after the owner's name; a number after {@code Frame} for overloads), synthetic, with an
+ *       {@code int label} field, one
  *       field per typed slot ({@code L$0}, {@code I$0}, {@code J$0}, {@code F$0}, {@code D$0}) and a
  *       {@code resume()} that calls the body; its bytes travel in the owner's constant pool and
  *       {@link #defineFrameClass} defines it on first use;
@@ -101,7 +103,9 @@ public final class WovenCode {
      * Bootstrap of the {@code invokedynamic} that opens each woven {@code @Async} method: defines the
      * method's frame class in the owner's package from the bytes in {@code classFileChunks} (a class
      * file, one char per byte), unless a class of that name exists already, as when the build wrote it.
-     * The call site then does nothing.
+     * The call site then does nothing. An existing class of that name that is not a coroutine is no
+     * frame class: that fails the link with an error naming it, rather than a
+     * {@code ClassCastException} or {@code NoSuchFieldError} at each call.
      */
     public static CallSite defineFrameClass(
             MethodHandles.Lookup owner, String frameSimpleName, MethodType type, String... classFileChunks)
@@ -110,7 +114,12 @@ public final class WovenCode {
                 ? "" : owner.lookupClass().getPackageName() + ".";
         String frameClassName = packagePrefix + frameSimpleName;
         try {
-            owner.findClass(frameClassName);
+            Class<?> existing = owner.findClass(frameClassName);
+            if (!Coroutine.class.isAssignableFrom(existing)) {
+                throw new IncompatibleClassChangeError("the frame class " + frameClassName + " of a woven @Async"
+                        + " method of " + owner.lookupClass().getName() + " exists already and is not a coroutine:"
+                        + " another class has its name");
+            }
         } catch (ClassNotFoundException absent) {
             StringBuilder classFile = new StringBuilder();
             for (String chunk : classFileChunks) {

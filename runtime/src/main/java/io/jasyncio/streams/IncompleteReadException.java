@@ -20,7 +20,9 @@ public class IncompleteReadException extends RuntimeException {
 
     /** The stream ended after {@code partial} when {@code expected} bytes were wanted ({@code null}: a separator was). */
     public IncompleteReadException(byte[] partial, Integer expected) {
-        super(partial.length + " bytes read on a total of " + (expected == null ? "None" : expected) + " expected bytes");
+        super(expected == null
+                ? "the stream ended after " + partial.length + " bytes, before the separator"
+                : partial.length + " bytes read on a total of " + expected + " expected bytes");
         this.partial = partial.clone();
         this.expected = expected;
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
@@ -113,6 +114,15 @@ final class Sockets {
         } catch (IOException ignored) {
             // see above
         }
+    }
+
+    /**
+     * Whether {@code failure} is the connection's loss, the peer's doing rather than a bug: a reset
+     * ({@link SocketException}, Python's {@code ConnectionResetError}) or a broken pipe.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        return failure instanceof SocketException
+                || failure instanceof IOException && "Broken pipe".equals(failure.getMessage());
     }
 
     /**

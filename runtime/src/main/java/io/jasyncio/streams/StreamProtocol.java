@@ -6,6 +6,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
 final class StreamProtocol {
     private final EventLoop loop;
     private final StreamReader reader;
+
+    private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
 
     /** The server's callback, {@code null} on the client side. */
     private final ClientConnectedCallback clientConnected;
@@ -78,7 +81,14 @@ final class StreamProtocol {
     }
 
     private void handlerFailed(Throwable failure, SocketTransport transport) {
-        Sockets.reportToLoop(loop, "Unhandled exception in client_connected_cb", failure, "transport", transport);
+        if (Sockets.isConnectionLost(failure) && loop.getExceptionHandler() == null && !loop.getDebug()) {
+            // The peer's doing, not a bug: one line each, so that a client resetting its connections
+            // cannot flood the log with stack traces. Debug mode and a custom handler see it all.
+            LOGGER.log(Level.INFO, "client_connected_cb ended by a lost connection: " + failure + " (transport: "
+                    + transport + "); debug mode logs the stack trace");
+        } else {
+            Sockets.reportToLoop(loop, "Unhandled exception in client_connected_cb", failure, "transport", transport);
+        }
         transport.close();
     }
 

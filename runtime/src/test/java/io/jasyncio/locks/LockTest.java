@@ -14,6 +14,8 @@ import io.jasyncio.FakeClock;
 import io.jasyncio.Future;
 import io.jasyncio.LoopTestSupport;
 import io.jasyncio.Task;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +101,30 @@ class LockTest extends LoopTestSupport {
             assertEquals("Lock[locked]", lock.toString());
         });
         assertTrace("holder acquired", "waiter cancelled");
+    }
+
+    @Test
+    void waitersCancelledAtTheFrontInTheMiddleAndAtTheBackLeaveTheOthersInFifoOrder() throws Exception {
+        runTest(loop -> {
+            acquirer(loop, "holder");
+            runOnce(loop);
+            List<Task<Boolean>> waiters = new ArrayList<>();
+            for (String name : List.of("a", "b", "c", "d", "e", "f")) {
+                waiters.add(acquirer(loop, name));
+            }
+            runOnce(loop);
+            waiters.get(0).cancel();
+            waiters.get(2).cancel();
+            waiters.get(5).cancel();
+            runIterations(loop, 2);
+            assertEquals("Lock[locked waiters=3]", lock.toString());
+            for (int i = 0; i < 3; i++) {
+                lock.release();
+                runIterations(loop, 2);
+            }
+            assertEquals("Lock[locked]", lock.toString());
+        });
+        assertTrace("holder acquired", "a cancelled", "c cancelled", "f cancelled", "b acquired", "d acquired", "e acquired");
     }
 
     @Test

@@ -176,6 +176,27 @@ class QueueTest extends LoopTestSupport {
     }
 
     @Test
+    void gettersCancelledAnywhereInLineLeaveItAndTheOthersGetItemsInFifoOrder() throws Exception {
+        runTest(loop -> {
+            Queue<String> queue = new Queue<>();
+            List<Task<String>> getters = new ArrayList<>();
+            for (String name : List.of("g1", "g2", "g3", "g4", "g5")) {
+                getters.add(getter(loop, queue, name));
+            }
+            runOnce(loop);
+            getters.get(4).cancel();
+            getters.get(1).cancel();
+            getters.get(0).cancel();
+            runIterations(loop, 2);
+            assertEquals("Queue[maxsize=0 getters=2]", queue.toString());
+            queue.putNowait("x");
+            queue.putNowait("y");
+            runIterations(loop, 2);
+        });
+        assertTrace("g5 cancelled", "g2 cancelled", "g1 cancelled", "g3 got x", "g4 got y");
+    }
+
+    @Test
     void aGetterCancelledAfterItWasWokenPassesTheWakeUpOn() throws Exception {
         runTest(loop -> {
             Queue<String> queue = new Queue<>();

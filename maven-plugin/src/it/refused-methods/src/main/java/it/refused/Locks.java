@@ -7,7 +7,7 @@ import static io.jasyncio.Asyncio.*;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
 
-/** Awaits that would hold a monitor while the task is suspended. */
+/** Awaits that would hold a monitor while the task is suspended, and synchronized on @Async methods, whose bodies never run inside the monitor. */
 public class Locks {
     private final Object lock = new Object();
 
@@ -21,7 +21,15 @@ public class Locks {
 
     @Async
     synchronized Coroutine<Void> inMethod() {
-        await(sleep(0)); // expect: await inside a synchronized method
+        await(sleep(0)); // expect: a synchronized @Async method: a coroutine body never runs
         return result(null);
+    }
+
+    private int count;
+
+    @Async
+    synchronized Coroutine<Integer> withoutAwait() {
+        count++; // expect: a synchronized @Async method: a coroutine body never runs
+        return result(count);
     }
 }
