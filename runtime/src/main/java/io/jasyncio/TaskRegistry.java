@@ -28,14 +28,14 @@ import java.util.function.Consumer;
  * list stays within twice the number of tasks registered and alive.
  */
 final class TaskRegistry {
+    /** The smallest size at which a sweep runs. */
+    private static final int FIRST_SWEEP = 64;
+
     /**
      * How many awaited coroutines run inline, one inside the other, on the loop thread's Java stack
      * now (eager first steps included), up to {@link WovenCodeSupport#MAX_INLINE_DEPTH}.
      */
     int inlineDepth;
-
-    /** The smallest size at which a sweep runs. */
-    private static final int FIRST_SWEEP = 64;
 
     private final EventLoop loop;
 
