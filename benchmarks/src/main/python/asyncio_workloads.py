@@ -2,16 +2,20 @@
 # Copyright jasyncio contributors
 """The workloads on CPython's asyncio, measured as WorkloadRunner.java measures the JVM systems.
 
-Usage: python3 asyncio_workloads.py yields|spawn|sleepers|echo key=value...; the keys, the rounds and
+Usage: python3 asyncio_workloads.py yields|spawn|sleepers|echo|echo-cores key=value...; the keys, the rounds and
 the output lines (about, round, metric) are those of WorkloadRunner. CPython has no figure for the
 live heap, so heap_bytes_per_task is the growth of the resident set after gc.collect(), from before
-the round to the moment every task sleeps. Echo uses asyncio's streams, as Workloads.echo describes.
+the round to the moment every task sleeps. Echo uses asyncio's streams, as Workloads.echo describes;
+echo-cores runs it in a process per core, as a Python server uses every core: each process has a
+server on one shared port (SO_REUSEPORT; the kernel spreads connections) and its share of the clients.
 """
 
 import asyncio
 import gc
+import multiprocessing
 import os
 import platform
+import socket
 import sys
 import time
 
@@ -83,17 +87,68 @@ async def talk(port, message, round_trips):
     return echoed
 
 
-async def serve_and_talk(connections, round_trips, message_bytes, connecting, all_echoed):
+async def serve_and_talk(connections, round_trips, message_bytes, connecting, all_echoed, port=0, **server_options):
     """Starts the echo server, gathers the clients, then closes the server."""
     server = await asyncio.start_server(
-        lambda reader, writer: echo_back(reader, writer, round_trips, message_bytes), LOOPBACK, 0)
+        lambda reader, writer: echo_back(reader, writer, round_trips, message_bytes), LOOPBACK, port, **server_options)
     async with server:
         port = server.sockets[0].getsockname()[1]
         message = echo_message(message_bytes)
-        connecting()
+        await connecting()
         clients = [asyncio.create_task(talk(port, message, round_trips)) for _ in range(connections)]
         echoed = sum(await asyncio.gather(*clients))
+        await all_echoed(echoed)
+    return echoed
+
+
+def now_awaitable(record):
+    """An awaitable callback that calls record() at once, for serve_and_talk in one process."""
+    async def call(*ignored):
+        record()
+    return call
+
+
+# How long a process of echo-cores waits for the others at a barrier before it gives up.
+BARRIER_SECONDS = 300
+
+
+def serve_and_talk_in_process(port, connections, round_trips, message_bytes, servers_up, talked, echoed_by_process):
+    """One process of echo-cores: a server on the shared port and `connections` clients, between the barriers."""
+    async def wait(barrier):
+        # in a thread, so that this process's server keeps serving the other processes' clients meanwhile
+        await asyncio.get_running_loop().run_in_executor(None, barrier.wait, BARRIER_SECONDS)
+
+    async def talked_then_wait(echoed):
+        echoed_by_process.put(echoed)
+        await wait(talked)  # every process's clients are done before any server closes
+
+    asyncio.run(serve_and_talk(connections, round_trips, message_bytes, lambda: wait(servers_up), talked_then_wait,
+                               port=port, reuse_port=True))
+
+
+def echo_on_every_core(processors, connections, round_trips, message_bytes, connecting, all_echoed):
+    """Echo in a process per core, each with a server on one port and an equal share of the clients."""
+    with socket.socket() as port_holder:  # bound, never listening: keeps the port for the servers, takes no connections
+        port_holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        port_holder.bind((LOOPBACK, 0))
+        port = port_holder.getsockname()[1]
+        processes = multiprocessing.get_context("fork")
+        servers_up, talked = processes.Barrier(processors + 1), processes.Barrier(processors + 1)
+        echoed_by_process = processes.Queue()
+        workers = [processes.Process(target=serve_and_talk_in_process, args=(
+            port, connections // processors + (index < connections % processors), round_trips, message_bytes,
+            servers_up, talked, echoed_by_process)) for index in range(processors)]
+        for worker in workers:
+            worker.start()
+        servers_up.wait(BARRIER_SECONDS)
+        connecting()
+        echoed = sum(echoed_by_process.get(timeout=BARRIER_SECONDS) for _ in workers)
         all_echoed()
+        talked.wait(BARRIER_SECONDS)
+        for worker in workers:
+            worker.join()
+            if worker.exitcode != 0:
+                raise RuntimeError(f"an echo-cores process ended with exit code {worker.exitcode}")
     return echoed
 
 
@@ -110,7 +165,8 @@ def sleepers(tasks, seconds, all_parked):
 
 
 def echo(connections, round_trips, message_bytes, connecting, all_echoed):
-    return asyncio.run(serve_and_talk(connections, round_trips, message_bytes, connecting, all_echoed))
+    return asyncio.run(serve_and_talk(connections, round_trips, message_bytes, now_awaitable(connecting),
+                                      now_awaitable(all_echoed)))
 
 
 def status_bytes(field):
@@ -238,15 +294,18 @@ def measure_sleepers(settings):
     print_metric("rss_bytes_per_task", (status_bytes("VmHWM:") - resident_before) / tasks)
 
 
-def measure_echo(settings):
-    connections, round_trips = int(settings["connections"]), int(settings["round-trips"])
-    message_bytes = int(settings["message-bytes"])
+def measure_echo(settings, on_every_core=False):
+    processors = os.cpu_count()
+    connections = (int(settings["connections-per-core"]) * processors if on_every_core
+                   else int(settings["connections"]))
+    round_trips, message_bytes = int(settings["round-trips"]), int(settings["message-bytes"])
+    run_echo = (lambda *args: echo_on_every_core(processors, *args)) if on_every_core else echo
 
     def one_round():
         connecting_and_all_echoed = []
-        checksum = echo(connections, round_trips, message_bytes,
-                        lambda: connecting_and_all_echoed.append(time.perf_counter_ns()),
-                        lambda: connecting_and_all_echoed.append(time.perf_counter_ns()))
+        checksum = run_echo(connections, round_trips, message_bytes,
+                            lambda: connecting_and_all_echoed.append(time.perf_counter_ns()),
+                            lambda: connecting_and_all_echoed.append(time.perf_counter_ns()))
         check("echo", checksum, connections * round_trips * message_bytes)
         if len(connecting_and_all_echoed) != 2:
             raise RuntimeError("echo did not run both connecting and all_echoed")
@@ -262,7 +321,8 @@ def main(argv):
     loop = asyncio.new_event_loop()
     print(f"about CPython {platform.python_version()} asyncio, {type(loop).__name__}", flush=True)
     loop.close()
-    measure = {"yields": measure_yields, "spawn": measure_spawn, "sleepers": measure_sleepers, "echo": measure_echo}
+    measure = {"yields": measure_yields, "spawn": measure_spawn, "sleepers": measure_sleepers, "echo": measure_echo,
+               "echo-cores": lambda settings: measure_echo(settings, on_every_core=True)}
     measure[workload](settings)
     print_metric("processor_wait_share", measurement["processor_wait_share"])
 

@@ -11,16 +11,21 @@ import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.TestCoroutines.failingAfter;
 import static io.jasyncio.TestCoroutines.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jasyncio.annotations.Async;
+import io.jasyncio.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/** {@code asCompleted(awaitables, timeout)}, asyncio 3.11's {@code as_completed}. */
-class AsCompletedTest extends LoopTestSupport {
+/**
+ * {@code asCompleted(awaitables, timeout)}, asyncio 3.11's {@code as_completed}. Written as
+ * {@link AsyncTest}s: each test is the main task of a fresh loop on virtual time, and fails if it
+ * leaves a task pending or a failure unretrieved.
+ */
+class AsCompletedTest {
     @Async
     Coroutine<List<String>> inCompletionOrder(Number timeout) {
         List<String> seen = new ArrayList<>();
@@ -30,7 +35,7 @@ class AsCompletedTest extends LoopTestSupport {
                 seen.add(await(next) + " at " + getRunningLoop().time());
             } catch (IllegalStateException failure) {
                 seen.add(failure.getMessage());
-            } catch (TimeoutException timeout2) {
+            } catch (TimeoutException timedOut) {
                 seen.add("timeout at " + getRunningLoop().time());
             }
         }
@@ -38,71 +43,65 @@ class AsCompletedTest extends LoopTestSupport {
         return result(seen);
     }
 
-    @Test
-    void resultsComeInCompletionOrderAndFailuresAreThrownByTheirCoroutine() throws Exception {
-        assertEquals(List.of("fast at 0.1", "failed at 0.2", "slow at 0.3"), runMain(inCompletionOrder(null)));
-    }
-
-    @Test
-    void afterTheTimeoutTheRemainingCoroutinesThrowTimeout() throws Exception {
-        assertEquals(List.of("fast at 0.1", "timeout at 0.15", "timeout at 0.15"), runMain(inCompletionOrder(0.15)));
-    }
-
+    @AsyncTest
     @Async
-    Coroutine<String> timeoutCancelsNothing() {
+    Coroutine<Void> resultsComeInCompletionOrderAndFailuresAreThrownByTheirCoroutine() {
+        assertEquals(List.of("fast at 0.1", "failed at 0.2", "slow at 0.3"), await(inCompletionOrder(null)));
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> afterTheTimeoutTheRemainingCoroutinesThrowTimeout() {
+        assertEquals(List.of("fast at 0.1", "timeout at 0.15", "timeout at 0.15"), await(inCompletionOrder(0.15)));
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> timeoutCancelsNoneOfTheFutures() {
         Task<String> task = createTask(work("task", 1));
         for (Coroutine<String> next : asCompleted(List.of(task), 0.5)) {
             try {
                 await(next);
             } catch (TimeoutException expected) {
-                trace("timed out; task done: " + task.done());
+                assertFalse(task.done(), "done at the timeout");
             }
         }
-        return result(await(task) + " at " + getRunningLoop().time());
+        assertEquals("task", await(task));
+        assertEquals(1.0, getRunningLoop().time());
+        return result(null);
     }
 
-    @Test
-    void timeoutCancelsNoneOfTheFutures() throws Exception {
-        assertEquals("task at 1.0", runMain(timeoutCancelsNothing()));
-        assertTrace("timed out; task done: false");
-    }
-
-    @Test
-    void coroutinesAmongTheAwaitablesRunInTasks() throws Exception {
-        assertEquals(List.of("fast at 0.1"), runMain(Asyncio.<List<String>>timeout(1, () -> {
-            List<String> seen = new ArrayList<>();
-            for (Coroutine<String> next : asCompleted(List.of(work("fast", 0.1)), null)) {
-                seen.add(await(next) + " at " + getRunningLoop().time());
-            }
-            return result(seen);
-        })));
-    }
-
+    @AsyncTest(timeout = 1)
     @Async
-    Coroutine<String> awaitsOutOfOrder() {
+    Coroutine<Void> coroutinesAmongTheAwaitablesRunInTasks() {
+        List<String> seen = new ArrayList<>();
+        for (Coroutine<String> next : asCompleted(List.of(work("fast", 0.1)), null)) {
+            seen.add(await(next) + " at " + getRunningLoop().time());
+        }
+        assertEquals(List.of("fast at 0.1"), seen);
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> coroutinesMayBeAwaitedInAnyOrder() {
         Iterator<Coroutine<String>> coroutines = asCompleted(List.of(work("b", 0.2), work("a", 0.1)), null).iterator();
         Coroutine<String> first = coroutines.next();
         Coroutine<String> second = coroutines.next();
-        return result(await(second) + await(first));
+        assertEquals("ab", await(second) + await(first));
+        return result(null);
     }
 
-    @Test
-    void coroutinesMayBeAwaitedInAnyOrder() throws Exception {
-        assertEquals("ab", runMain(awaitsOutOfOrder()));
-    }
-
+    @AsyncTest
     @Async
-    Coroutine<String> iteratesTwice() {
+    Coroutine<Void> resultCanBeIteratedOnlyOnce() {
         Iterable<Coroutine<String>> coroutines = asCompleted(List.of(work("a", 0)), null);
         for (Coroutine<String> next : coroutines) {
             await(next);
         }
         assertThrows(IllegalStateException.class, coroutines::iterator);
-        return result("once");
-    }
-
-    @Test
-    void resultCanBeIteratedOnlyOnce() throws Exception {
-        assertEquals("once", runMain(iteratesTwice()));
+        return result(null);
     }
 }

@@ -45,20 +45,28 @@ class LoopGroupTest {
         }
     }
 
+    /** Fails once the others have started, so that they are cancelled while they sleep, not before their first step. */
     @Async
-    Coroutine<String> failAfter(double delay) {
-        await(sleep(delay));
+    Coroutine<String> failOnceStarted(List<CompletableFuture<String>> othersStarted) {
+        for (CompletableFuture<String> started : othersStarted) {
+            await(started);
+        }
         throw new IllegalStateException("loop 0 failed");
     }
 
+
     @Async
     Coroutine<String> sleepAndCleanUp(String name) {
-        return sleepAndCleanUp(name, new CompletableFuture<>());
+        return sleepAndCleanUp(name, new CompletableFuture<>(), new CompletableFuture<>());
     }
 
-    /** Sleeps an hour; cancelled, cleans up (awaiting meanwhile) and then completes {@code ended}. */
+    /**
+     * Completes {@code started} and sleeps an hour; cancelled, cleans up (awaiting meanwhile) and then
+     * completes {@code ended}.
+     */
     @Async
-    Coroutine<String> sleepAndCleanUp(String name, CompletableFuture<String> ended) {
+    Coroutine<String> sleepAndCleanUp(String name, CompletableFuture<String> started, CompletableFuture<String> ended) {
+        started.complete(name);
         try {
             await(sleep(3600));
             return result("woke");
@@ -73,8 +81,10 @@ class LoopGroupTest {
     @Test
     void theFirstFailureCancelsTheOtherLoopsAndIsThrownOnceTheyHaveEnded() {
         try (LoopGroup loops = new LoopGroup(3)) {
+            List<CompletableFuture<String>> othersStarted = List.of(new CompletableFuture<>(), new CompletableFuture<>());
             IllegalStateException failure = assertThrows(IllegalStateException.class,
-                    () -> loops.run(index -> index == 0 ? failAfter(0.05) : sleepAndCleanUp("loop " + index)));
+                    () -> loops.run(index -> index == 0 ? failOnceStarted(othersStarted)
+                            : sleepAndCleanUp("loop " + index, othersStarted.get(index - 1), new CompletableFuture<>())));
             assertEquals("loop 0 failed", failure.getMessage());
             trace.sort(null);
             assertEquals(List.of("loop 1 cleaned up", "loop 1 cleaning up", "loop 2 cleaned up", "loop 2 cleaning up"),
@@ -119,8 +129,9 @@ class LoopGroupTest {
 
     @Async
     Coroutine<String> cancelWhileAwaitingTheOtherLoop(EventLoop other, CompletableFuture<String> otherEnded) {
-        Task<String> awaiter = createTask(awaitOn(other, sleepAndCleanUp("on the other loop", otherEnded)));
-        await(sleep(0.05));
+        CompletableFuture<String> otherStarted = new CompletableFuture<>();
+        Task<String> awaiter = createTask(awaitOn(other, sleepAndCleanUp("on the other loop", otherStarted, otherEnded)));
+        await(otherStarted); // cancelled before its first step, the other would never run its finally
         awaiter.cancel();
         try {
             await(awaiter);

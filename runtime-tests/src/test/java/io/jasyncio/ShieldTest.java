@@ -3,24 +3,33 @@
 package io.jasyncio;
 
 import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.createTask;
+import static io.jasyncio.Asyncio.currentTask;
 import static io.jasyncio.Asyncio.getRunningLoop;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.shield;
 import static io.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jasyncio.annotations.Async;
-import org.junit.jupiter.api.Test;
+import io.jasyncio.junit.AsyncTest;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code shield(awaitable)}, asyncio's {@code shield}: the awaiter's cancellation does not reach the inner one. */
-class ShieldTest extends LoopTestSupport {
+/**
+ * {@code shield(awaitable)}, asyncio's {@code shield}: the awaiter's cancellation does not reach the
+ * inner one. Written as {@link AsyncTest}s: each test is the main task of a fresh loop on virtual time.
+ */
+class ShieldTest {
+    private final List<String> trace = new ArrayList<>();
+
     @Async
     Coroutine<String> work(String name, double delay) {
         await(sleep(delay));
-        trace(name + " finished at " + getRunningLoop().time());
+        trace.add(name + " finished at " + getRunningLoop().time());
         return result(name);
     }
 
@@ -29,68 +38,75 @@ class ShieldTest extends LoopTestSupport {
         try {
             return result(await(awaitable));
         } catch (CancelledError cancelled) {
-            trace("awaiter cancelled at " + getRunningLoop().time());
+            trace.add("awaiter cancelled at " + getRunningLoop().time());
             throw cancelled;
         }
     }
 
-    @Test
-    void cancellingTheAwaiterLeavesTheShieldedWorkRunning() throws Exception {
-        runTest(loop -> {
-            Task<String> inner = loop.createTask(work("inner", 1));
-            Task<Object> awaiter = loop.createTask(awaits(shield(inner)));
-            loop.callLater(0.5, awaiter::cancel);
-            assertThrows(CancelledError.class, () -> loop.runUntilComplete(awaiter));
-            assertEquals("inner", loop.runUntilComplete(inner));
-        });
-        assertTrace("awaiter cancelled at 0.5", "inner finished at 1.0");
-    }
-
-    @Test
-    void shieldGivesTheInnerResultAndException() throws Exception {
-        IllegalStateException failure = new IllegalStateException("inner failed");
-        runTest(loop -> {
-            Future<String> succeeds = loop.createFuture();
-            Future<String> fails = loop.createFuture();
-            Future<String> shieldedSuccess = shield(succeeds);
-            Future<String> shieldedFailure = shield(fails);
-            succeeds.setResult("value");
-            fails.setException(failure);
-            assertEquals("value", loop.runUntilComplete(shieldedSuccess));
-            assertSame(failure, assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(shieldedFailure)));
-        });
-    }
-
-    @Test
-    void cancellingTheInnerCancelsTheShield() throws Exception {
-        runTest(loop -> {
-            Future<String> inner = loop.createFuture();
-            Future<String> shielded = shield(inner);
-            inner.cancel();
-            runOnce(loop);
-            assertTrue(shielded.cancelled());
-        });
-    }
-
-    @Test
-    void shieldOfADoneFutureIsTheFutureItself() throws Exception {
-        runTest(loop -> {
-            Future<String> done = loop.createFuture();
-            done.setResult("done");
-            assertSame(done, shield(done));
-        });
-    }
-
+    @AsyncTest
     @Async
-    Coroutine<Object> shieldsACoroutine() {
-        Future<String> shielded = shield(work("work", 0.1));
-        trace("shielded by a new task: " + (Asyncio.currentTask() != null));
-        return result(await(shielded));
+    Coroutine<Void> cancellingTheAwaiterLeavesTheShieldedWorkRunning() {
+        Task<String> inner = createTask(work("inner", 1));
+        Task<Object> awaiter = createTask(awaits(shield(inner)));
+        getRunningLoop().callLater(0.5, awaiter::cancel);
+        try {
+            await(awaiter);
+            fail("the awaiter was cancelled");
+        } catch (CancelledError expected) {
+            trace.add("main saw the cancellation");
+        }
+        assertEquals("inner", await(inner));
+        assertEquals(List.of("awaiter cancelled at 0.5", "main saw the cancellation", "inner finished at 1.0"), trace);
+        return result(null);
     }
 
-    @Test
-    void shieldOfACoroutineRunsItInATask() throws Exception {
-        assertEquals("work", runMain(shieldsACoroutine()));
-        assertTrace("shielded by a new task: true", "work finished at 0.1");
+    @AsyncTest
+    @Async
+    Coroutine<Void> shieldGivesTheInnerResultAndException() {
+        IllegalStateException failure = new IllegalStateException("inner failed");
+        Future<String> succeeds = getRunningLoop().createFuture();
+        Future<String> fails = getRunningLoop().createFuture();
+        Future<String> shieldedSuccess = shield(succeeds);
+        Future<String> shieldedFailure = shield(fails);
+        succeeds.setResult("value");
+        fails.setException(failure);
+        assertEquals("value", await(shieldedSuccess));
+        try {
+            await(shieldedFailure);
+            fail("the shield gives the inner exception");
+        } catch (IllegalStateException thrown) {
+            assertSame(failure, thrown);
+        }
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> cancellingTheInnerCancelsTheShield() {
+        Future<String> inner = getRunningLoop().createFuture();
+        Future<String> shielded = shield(inner);
+        inner.cancel();
+        await(sleep(0));
+        assertTrue(shielded.cancelled());
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> shieldOfADoneFutureIsTheFutureItself() {
+        Future<String> done = getRunningLoop().createFuture();
+        done.setResult("done");
+        assertSame(done, shield(done));
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> shieldOfACoroutineRunsItInATask() {
+        Future<String> shielded = shield(work("work", 0.1));
+        trace.add("shielded by a new task: " + (currentTask() != null));
+        assertEquals("work", await(shielded));
+        assertEquals(List.of("shielded by a new task: true", "work finished at 0.1"), trace);
+        return result(null);
     }
 }

@@ -29,7 +29,10 @@ final class CompletionStages {
      */
     static <T> Future<T> wrap(CompletionStage<T> stage, EventLoop loop) {
         Future<T> future = loop.createFuture();
+        Clock clock = loop.clock;
+        clock.outsideWorkStarted(); // virtual time waits for the result at real speed (see FakeClock)
         future.addDoneCallback(done -> {
+            clock.outsideWorkEnded();
             if (done.cancelled()) {
                 cancel(stage);
             }

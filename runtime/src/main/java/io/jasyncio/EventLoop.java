@@ -39,7 +39,8 @@ public class EventLoop extends LoopServices {
      */
     private static final int MAX_TIMERS_TO_COMPACT_AT_ONCE = 1024;
 
-    private final Clock clock;
+    /** The loop's time; package-private so that bridges to other threads can tell a {@link FakeClock} they wait. */
+    final Clock clock;
 
     /**
      * Callbacks to run, in FIFO order; an iteration runs those present when it begins. An entry is a
@@ -137,6 +138,16 @@ public class EventLoop extends LoopServices {
     /** The loop's time in seconds, on its clock; the scale of {@link #callAt}. */
     public double time() {
         return nanosToSeconds(clock.nanoTime());
+    }
+
+    /** Passes each entry of the ready queue, in order, to {@code action}, for {@link LoopDiagnostics}. */
+    final void forEachReadyEntry(java.util.function.Consumer<Object> action) {
+        ready.forEachEntry(action);
+    }
+
+    /** The deadline of the first entry of the timer queue in nanoseconds of the clock (it may be cancelled), or {@link Long#MAX_VALUE}. */
+    final long firstTimerNanos() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.firstWhen();
     }
 
     /**
@@ -434,22 +445,23 @@ public class EventLoop extends LoopServices {
         if (timeoutNanos == 0) {
             return;
         }
-        if (clock.passTimeWithoutWaiting(timeoutNanos)) {
+        if (clock.passTimeWithoutWaiting(timeoutNanos, false)) {
             return;
         }
+        long waitStart = System.nanoTime();
         parked = true;
         try {
-            if (!threadsafeCallbacks.isEmpty()) {
-                return;
-            }
-            if (timeoutNanos < 0) {
-                LockSupport.park(this);
-            } else {
-                LockSupport.parkNanos(this, timeoutNanos);
+            if (threadsafeCallbacks.isEmpty()) {
+                if (timeoutNanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, timeoutNanos);
+                }
             }
         } finally {
             parked = false;
         }
+        clock.waitedInRealTime(System.nanoTime() - waitStart, timeoutNanos);
     }
 
     private void dropCancelledTimers() {

@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -25,11 +26,10 @@ import java.util.function.Consumer;
  * callbacks of the channels found ready are queued behind the callbacks that were ready already, and
  * due timers behind them. {@link #callSoonThreadsafe} wakes a waiting selector.
  *
- * <p>On a {@link FakeClock}, time passes only while the loop has nothing to do: with no channel
- * registered the clock jumps to the next timer at once, as on the plain {@link EventLoop}; with
- * channels registered the loop first gives their I/O {@value #FAKE_TIME_IO_GRACE_MILLIS} ms of real
- * time to arrive (data in flight on a loopback connection, a connection being accepted), and jumps
- * only if none did. Waiting without a timer waits for I/O in real time.
+ * <p>On a {@link FakeClock}, time passes only while the loop has nothing to do, by the clock's rule:
+ * the loop first polls its channels without waiting, so that I/O in flight runs before time moves;
+ * then the clock jumps to the next timer, unless the loop waits for work in another thread; with no
+ * timer, the loop waits for I/O in real time.
  *
  * <p>Loop thread only, except {@link #callSoonThreadsafe}. Channels must be non-blocking.
  */
@@ -37,17 +37,11 @@ public class SelectorEventLoop extends EventLoop {
     /** The longest single wait in the selector, asyncio's {@code MAXIMUM_SELECT_TIMEOUT} (24 hours), in nanoseconds. */
     private static final long MAXIMUM_SELECT_NANOS = 24L * 3600 * 1_000_000_000L;
 
-    /** On a fake clock, how long the loop waits in real time for I/O before it lets fake time jump to the next timer. */
-    static final long FAKE_TIME_IO_GRACE_MILLIS = 10;
-
     /** Where the channels are registered, with an {@link IoCallbacks} attached to each key; closed with the loop. */
     private final Selector selector;
 
     /** Whether time is fake: the loop may then make time pass instead of waiting for timers. */
     private final boolean fakeTime;
-
-    /** The loop's clock, which on fake time the loop moves itself. */
-    private final Clock clock;
 
     /**
      * Whether some thread has called {@link Selector#wakeup()} since the loop last returned from the
@@ -73,7 +67,6 @@ public class SelectorEventLoop extends EventLoop {
     /** A loop on {@code clock}, with a new selector; tests pass a {@link FakeClock}. */
     public SelectorEventLoop(Clock clock) {
         super(clock);
-        this.clock = clock;
         this.fakeTime = clock instanceof FakeClock;
         try {
             this.selector = Selector.open();
@@ -255,17 +248,34 @@ public class SelectorEventLoop extends EventLoop {
      */
     @Override
     protected void waitForEvents(long timeoutNanos) {
-        if (selector.keys().isEmpty()) {
-            if (timeoutNanos == 0 || clock.passTimeWithoutWaiting(timeoutNanos)) {
-                return; // no channel, so nothing to poll; fake time has jumped if it had to
-            }
-        } else if (fakeTime && timeoutNanos > 0) {
-            if (select(Math.min(timeoutNanos, FAKE_TIME_IO_GRACE_MILLIS * 1_000_000)) == 0) {
-                clock.passTimeWithoutWaiting(timeoutNanos);
+        boolean channels = !selector.keys().isEmpty();
+        if (timeoutNanos == 0) {
+            if (channels) {
+                select(0);
             }
             return;
         }
+        if (!fakeTime) {
+            select(timeoutNanos);
+            return;
+        }
+        if (channels && select(0) > 0) {
+            return; // I/O in flight runs before fake time moves
+        }
+        if (clock.passTimeWithoutWaiting(timeoutNanos, channels)) {
+            return;
+        }
+        long waitStart = System.nanoTime();
         select(timeoutNanos);
+        clock.waitedInRealTime(System.nanoTime() - waitStart, timeoutNanos);
+    }
+
+    /** The channels registered with this loop that are still open, for {@link LoopDiagnostics}. */
+    List<SelectableChannel> openChannels() {
+        if (isClosed()) {
+            return List.of();
+        }
+        return selector.keys().stream().map(SelectionKey::channel).filter(SelectableChannel::isOpen).toList();
     }
 
     /** One select, queueing the callbacks of the ready channels; returns how many channels were ready. */

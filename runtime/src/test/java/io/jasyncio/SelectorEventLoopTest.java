@@ -245,6 +245,47 @@ class SelectorEventLoopTest extends LoopTestSupport {
     }
 
     @Test
+    void onAFakeClockAJobInAnotherThreadHoldsTimeBackUntilItsResultArrives() throws Exception {
+        runTest(loop -> {
+            loop.callLater(3600, () -> {
+                trace("timer at " + loop.time());
+                loop.stop();
+            });
+            Future<String> job = loop.runInExecutor(null, () -> {
+                Thread.sleep(100);
+                return "job";
+            });
+            job.addDoneCallback(done -> trace(done.result() + " done before the timer: " + (loop.time() < 3600)));
+            loop.runForever();
+        });
+        assertTrace("job done before the timer: true", "timer at 3600.0");
+    }
+
+    @Test
+    void onAFakeClockWithAChannelAndNoTimerTheLoopWaitsForIoAndTimePassesMeanwhile() throws Exception {
+        runTest(loop -> {
+            selectorLoop(loop).addReader(pipe.source(), () -> {
+                drain();
+                trace("read after real time passed: " + (loop.time() > 0));
+                loop.stop();
+            });
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    makeReadable();
+                } catch (Exception failure) {
+                    throw new AssertionError(failure);
+                }
+            });
+            writer.start();
+            loop.runForever();
+            writer.join();
+            selectorLoop(loop).removeReader(pipe.source());
+        });
+        assertTrace("read after real time passed: true");
+    }
+
+    @Test
     void onAFakeClockWithNothingToWaitForTheLoopRefusesToWaitForever() throws Exception {
         runTest(loop -> {
             IllegalStateException forever = assertThrows(IllegalStateException.class, loop::runForever);

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
  * The weaver over the classes of other people's jars, those of the local Maven repository: a class
  * with nothing to weave comes back as the very same array, and nothing escapes the weaver but
  * {@link UnreadableClassFileException} for bytes that are no class file it can read. The suite takes
- * every 100th jar; {@code -Dweaver.repository.every=1} takes all of them (see {@code WEAVING.md}), and
+ * every 200th jar; {@code -Dweaver.repository.every=1} takes all of them (see {@code WEAVING.md}), and
  * {@code -Dweaver.repository=DIR} another repository.
  */
 class LocalRepositoryTest {
     private static final Path REPOSITORY = Path.of(System.getProperty("weaver.repository",
             System.getProperty("user.home") + "/.m2/repository"));
-    private static final int EVERY = Integer.getInteger("weaver.repository.every", 100);
+    private static final int EVERY = Integer.getInteger("weaver.repository.every", 200);
 
     /** How many failures are listed in full; the rest are counted. */
     private static final int LISTED = 20;

@@ -9,18 +9,18 @@ import java.util.List;
 enum Contender {
     JASYNCIO("jasyncio", "jasyncio", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK, "JasyncioWorkloads",
             Launcher.WITH_AGENT),
-    VIRTUAL_THREADS_1("vt-1", "virtual threads, 1 carrier", true, Reach.EVERY_WORKLOAD, Runtime.JDK_25,
+    VIRTUAL_THREADS_1("vt-1", "virtual threads, 1 carrier", true, Reach.ONE_CORE_WORKLOADS, Runtime.JDK_25,
             "VirtualThreadWorkloads", "-Djdk.virtualThreadScheduler.parallelism=1"),
     VIRTUAL_THREADS_2("vt-2", "virtual threads, 2 carriers", true, Reach.EVERY_WORKLOAD, Runtime.JDK_25,
             "VirtualThreadWorkloads", "-Djdk.virtualThreadScheduler.parallelism=2"),
     KOTLIN("kotlin", "Kotlin coroutines", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK, "KotlinCoroutineWorkloads"),
-    COMPLETABLE_FUTURE("cf", "CompletableFuture", true, Reach.EVERY_WORKLOAD, Runtime.DEFAULT_JDK,
+    COMPLETABLE_FUTURE("cf", "CompletableFuture", true, Reach.ONE_CORE_WORKLOADS, Runtime.DEFAULT_JDK,
             "CompletableFutureWorkloads"),
-    NETTY_1("netty-1", "Netty, 1 NIO thread", true, Reach.NETWORKING, Runtime.DEFAULT_JDK, "NettyWorkloads",
+    NETTY_1("netty-1", "Netty, 1 NIO thread", true, Reach.ONE_CORE_NETWORKING, Runtime.DEFAULT_JDK, "NettyWorkloads",
             "-Dbenchmarks.netty.transport=nio", "-Dbenchmarks.netty.threads=1"),
     NETTY_2("netty-2", "Netty, 2 NIO threads", true, Reach.NETWORKING, Runtime.DEFAULT_JDK, "NettyWorkloads",
             "-Dbenchmarks.netty.transport=nio", "-Dbenchmarks.netty.threads=2"),
-    NETTY_EPOLL_1("netty-epoll-1", "Netty, 1 epoll thread", true, Reach.NETWORKING, Runtime.DEFAULT_JDK,
+    NETTY_EPOLL_1("netty-epoll-1", "Netty, 1 epoll thread", true, Reach.ONE_CORE_NETWORKING, Runtime.DEFAULT_JDK,
             "NettyWorkloads", "-Dbenchmarks.netty.transport=epoll", "-Dbenchmarks.netty.threads=1"),
     NETTY_EPOLL_2("netty-epoll-2", "Netty, 2 epoll threads", true, Reach.NETWORKING, Runtime.DEFAULT_JDK,
             "NettyWorkloads", "-Dbenchmarks.netty.transport=epoll", "-Dbenchmarks.netty.threads=2"),
@@ -41,11 +41,27 @@ enum Contender {
 
     /** Which workloads a contender has a meaning for; the table says "n/a" for the others. */
     enum Reach {
-        /** A system of tasks: every workload. */
-        EVERY_WORKLOAD,
-        /** A network library without tasks of its own (Netty): the workloads over sockets only. */
-        NETWORKING
+        /** A system of tasks that can use every core: every workload. */
+        EVERY_WORKLOAD(true, true),
+        /** A system of tasks set to one thread (one carrier, a single-thread executor): all but echo-cores. */
+        ONE_CORE_WORKLOADS(true, false),
+        /** A network library without tasks of its own (Netty) with a thread per core: the workloads over sockets only. */
+        NETWORKING(false, true),
+        /** The same with one event-loop thread: echo only. */
+        ONE_CORE_NETWORKING(false, false);
+
+        final boolean tasks;
+        final boolean everyCore;
+
+        Reach(boolean tasks, boolean everyCore) {
+            this.tasks = tasks;
+            this.everyCore = everyCore;
+        }
     }
+
+    /** The JVM options that set how many threads a contender runs its tasks or channels on. */
+    private static final List<String> THREAD_COUNT_OPTIONS =
+            List.of("-Djdk.virtualThreadScheduler.parallelism=", "-Dbenchmarks.netty.threads=");
 
     final String id;
     final String title;
@@ -68,7 +84,7 @@ enum Contender {
 
     /** Whether {@code workload} means something for this contender, so that the driver runs it. */
     boolean runs(Workload workload) {
-        return reach == Reach.EVERY_WORKLOAD || workload.overSockets();
+        return (reach.tasks || workload.overSockets()) && (reach.everyCore || !workload.onEveryCore());
     }
 
     /** Whether a JIT compiler runs the workload, so that it needs warm-up rounds. */
@@ -85,7 +101,8 @@ enum Contender {
         } else {
             command.add(launcher.java(runtime == Runtime.JDK_25));
             for (String option : jvmOptions) {
-                command.add(option.equals(Launcher.WITH_AGENT) ? "-javaagent:" + launcher.agentJar() : option);
+                command.add(option.equals(Launcher.WITH_AGENT) ? "-javaagent:" + launcher.agentJar()
+                        : workload.onEveryCore() ? threadsOnEveryCore(option) : option);
             }
             command.addAll(launcher.jvmOptions());
             command.addAll(launcher.profilingOptions(id + "-" + workload.id));
@@ -95,6 +112,19 @@ enum Contender {
         }
         command.addAll(workload.arguments(size, compiles()));
         return command;
+    }
+
+    /**
+     * {@code option}, or, if it sets a thread count (virtual threads' carriers, Netty's event loops),
+     * the same option with one thread per processor: on a 2-core machine, what vt-2 and netty-2 have.
+     */
+    private static String threadsOnEveryCore(String option) {
+        for (String threadCount : THREAD_COUNT_OPTIONS) {
+            if (option.startsWith(threadCount)) {
+                return threadCount + java.lang.Runtime.getRuntime().availableProcessors();
+            }
+        }
+        return option;
     }
 
     static Contender byId(String id) {

@@ -19,7 +19,10 @@ import java.util.List;
  * <pre>
  *   --contenders=jasyncio,vt-1,vt-2,kotlin,cf,netty-1,netty-2,netty-epoll-1,netty-epoll-2,cpython
  *                    which systems (also: jasyncio-jdk25); Netty runs echo only, n/a elsewhere
- *   --workloads=yields-2,yields-1000,spawn,deep,sleepers,echo which workloads
+ *   --workloads=yields-2,yields-1000,spawn,deep,sleepers,echo,echo-cores which workloads; echo-cores
+ *                    is echo with 100 connections a processor on every core: it runs the contenders
+ *                    that can use them (not vt-1, cf, netty-1, netty-epoll-1), with vt-2's carriers
+ *                    and netty-2's threads set to one a processor
  *   --reduced        100,000 tasks instead of 1,000,000 in spawn and sleepers, shorter rounds,
  *                    200 round trips a connection instead of 2,000 in echo
  *   --profile=DIR    each JVM process writes a flight recording DIR/CONTENDER-WORKLOAD.jfr

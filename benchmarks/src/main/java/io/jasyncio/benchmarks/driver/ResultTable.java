@@ -87,16 +87,17 @@ final class ResultTable {
     private String goal(Workload workload, Metric metric) {
         return switch (workload) {
             case DEEP -> deepGoal(metric);
-            case ECHO -> echoGoal(metric);
+            case ECHO -> aheadOfEveryPeer(Workload.ECHO, metric);
+            case ECHO_CORES -> aheadOfEveryPeer(Workload.ECHO_CORES, metric) + "; " + scalingGoal(metric);
             default -> Double.isNaN(metric.goal()) ? ""
                     : (metric.unit().higherIsBetter ? "≥ " : "≤ ") + metric.unit().formatGoal(metric.goal());
         };
     }
 
-    /** Echo has no figure in DESIGN.md: jasyncio should be ahead of every peer, that is above the best peer's figure. */
-    private String echoGoal(Metric metric) {
+    /** The echo rows have no figure in DESIGN.md: jasyncio should be ahead of every peer, that is above the best peer's figure. */
+    private String aheadOfEveryPeer(Workload workload, Metric metric) {
         String goal = "ahead of every peer";
-        Map<Contender, WorkloadProcess.Outcome> byContender = outcomes.get(Workload.ECHO);
+        Map<Contender, WorkloadProcess.Outcome> byContender = outcomes.get(workload);
         Double best = null;
         for (Contender peer : contenders.subList(1, contenders.size())) {
             Double figure = figure(byContender.get(peer), metric);
@@ -105,6 +106,26 @@ final class ResultTable {
             }
         }
         return best == null ? goal : goal + ": > " + metric.unit().format(best);
+    }
+
+    /**
+     * Echo on every core should scale almost linearly from echo's one loop: at least the processors'
+     * count ÷ {@link Workload#LINEAR_SCALING_FACTOR} times jasyncio's echo rate, when echo ran; the
+     * goal then says jasyncio's scaling ratio, its echo-cores rate ÷ its echo rate.
+     */
+    private String scalingGoal(Metric metric) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        double factor = processors / Workload.LINEAR_SCALING_FACTOR;
+        String goal = String.format(Locale.ROOT, "≥ %d ÷ %s = %.2f× echo", processors, Workload.LINEAR_SCALING_FACTOR, factor);
+        Map<Contender, WorkloadProcess.Outcome> oneLoop = outcomes.get(Workload.ECHO);
+        Double oneLoopFigure = oneLoop == null ? null : figure(oneLoop.get(contenders.get(0)), metric);
+        if (oneLoopFigure == null) {
+            return goal + " (echo did not run)";
+        }
+        goal += " = " + metric.unit().format(oneLoopFigure * factor);
+        Double everyCoreFigure = figure(outcomes.get(Workload.ECHO_CORES).get(contenders.get(0)), metric);
+        return everyCoreFigure == null ? goal
+                : goal + String.format(Locale.ROOT, " (scaling: %.2f× echo)", everyCoreFigure / oneLoopFigure);
     }
 
     /** The deep switch's goal is relative to the flat switch's figure, when yields-2 ran. */

@@ -27,10 +27,22 @@ enum Workload {
     /** DESIGN.md gives echo no figure: its goal is to be ahead of every peer, which {@link ResultTable} writes. */
     ECHO("echo", "echo", "connections=100 round-trips=%2$d message-bytes=64", Rounds.ECHO,
             new Metric("round_trips_per_second", "echo: 100 connections, 64-byte round trips over loopback TCP",
+                    Unit.ROUND_TRIPS_PER_SECOND, Double.NaN)),
+    /**
+     * Echo on every core: 100 connections a processor, served by each system with every core it can
+     * use (jasyncio: a loop per processor); its goal, ahead of every peer and within
+     * {@link #LINEAR_SCALING_FACTOR} of linear scaling from echo's one loop, {@link ResultTable} writes.
+     */
+    ECHO_CORES("echo-cores", "echo-cores", "connections-per-core=100 round-trips=%2$d message-bytes=64", Rounds.ECHO,
+            new Metric("round_trips_per_second",
+                    "echo-cores: 100 connections a core, 64-byte round trips over loopback TCP, every core",
                     Unit.ROUND_TRIPS_PER_SECOND, Double.NaN));
 
     /** The deep switch may cost at most this many times the flat one (yields with 2 tasks). */
     static final double DEEP_GOAL_FACTOR = 1.2;
+
+    /** Echo on every core should make at least the processors' count divided by this times echo's rate on one loop. */
+    static final double LINEAR_SCALING_FACTOR = 1.2;
 
     /** What a row of the table shows: a metric the workload process prints, and DESIGN.md's goal for it. */
     record Metric(String name, String label, Unit unit, double goal) {
@@ -109,10 +121,15 @@ enum Workload {
 
     /**
      * Whether the workload measures networking, so that a network library without tasks (Netty)
-     * runs it too: echo and any later echo workload, whose kind is {@code echo}.
+     * runs it too: echo and echo-cores, whose kinds begin with {@code echo}.
      */
     boolean overSockets() {
-        return kind.equals("echo");
+        return kind.startsWith("echo");
+    }
+
+    /** Whether the workload is meant to use every core, so that a contender of one thread has no meaning for it. */
+    boolean onEveryCore() {
+        return this == ECHO_CORES;
     }
 
     /** The rows this workload fills, labelled for a run with {@code manyTasks} tasks where the workload spawns many. */

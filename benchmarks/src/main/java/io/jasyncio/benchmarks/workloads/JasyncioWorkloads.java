@@ -7,17 +7,21 @@ import static io.jasyncio.Asyncio.createTask;
 import static io.jasyncio.Asyncio.gather;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.run;
+import static io.jasyncio.Asyncio.runCoroutineThreadsafe;
 import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.streams.Streams.openConnection;
 import static io.jasyncio.streams.Streams.startServer;
 
 import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
+import io.jasyncio.LoopGroup;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.benchmarks.BuildSettings;
 import io.jasyncio.streams.Connection;
 import io.jasyncio.streams.Server;
+import io.jasyncio.streams.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import java.net.InetSocketAddress;
@@ -28,7 +32,9 @@ import java.util.function.IntFunction;
 /**
  * The workloads on jasyncio: each is one {@code run(...)} of a main coroutine that creates the tasks
  * and gathers them; echo uses {@code io.jasyncio.streams} on the selector loop that {@code run}
- * makes. Runs woven by the agent ({@code -javaagent:jasyncio-agent.jar}).
+ * makes, and echo on every core a {@link LoopGroup} of a loop per processor, each with a server on
+ * one shared port ({@code SO_REUSEPORT}) and its share of the clients. Runs woven by the agent
+ * ({@code -javaagent:jasyncio-agent.jar}).
  */
 public final class JasyncioWorkloads implements Workloads {
     private static final String LOOPBACK = "127.0.0.1";
@@ -61,6 +67,57 @@ public final class JasyncioWorkloads implements Workloads {
     @Override
     public long echo(int connections, int roundTrips, int messageBytes, Runnable connecting, Runnable allEchoed) {
         return run(serveAndTalk(connections, roundTrips, messageBytes, connecting, allEchoed));
+    }
+
+    /**
+     * Starts a loop per processor, a server on each at one port that the kernel spreads connections
+     * over, then runs an equal share of the clients on each loop; a client's connection lands on any
+     * loop's server. The servers start before {@code connecting} and close after {@code allEchoed}.
+     */
+    @Override
+    public long echoOnEveryCore(int processors, int connections, int roundTrips, int messageBytes, Runnable connecting,
+            Runnable allEchoed) {
+        byte[] message = EchoMessage.of(messageBytes);
+        ServerOptions sharedPort = ServerOptions.DEFAULTS.withReusePort(true).withBacklog(connections);
+        try (LoopGroup loops = new LoopGroup(processors)) {
+            List<Server> servers = new ArrayList<>(processors);
+            int port = 0; // the first server's port, chosen by the system, is every other server's
+            for (EventLoop loop : loops.loops()) {
+                servers.add(runCoroutineThreadsafe(startServer(
+                        (reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port, sharedPort),
+                        loop).join());
+                port = portOf(servers.get(0));
+            }
+            int everyPort = port;
+            try {
+                connecting.run();
+                List<Long> echoed = loops.run(index -> startAndGather(share(connections, processors, index),
+                        client -> talk(everyPort, message, roundTrips)));
+                allEchoed.run();
+                return echoed.stream().mapToLong(Long::longValue).sum();
+            } finally {
+                for (Server server : servers) {
+                    runCoroutineThreadsafe(close(server), server.getLoop()).join();
+                }
+            }
+        }
+    }
+
+    /** Loop {@code index}'s share of {@code connections} spread over {@code loops}: equal, give or take one. */
+    private static int share(int connections, int loops, int index) {
+        return connections / loops + (index < connections % loops ? 1 : 0);
+    }
+
+    private static int portOf(Server server) {
+        return ((InetSocketAddress) server.getBoundAddresses().get(0)).getPort();
+    }
+
+    /** Closes {@code server} and waits until it and its connections are closed. */
+    @Async
+    static Coroutine<Void> close(Server server) {
+        server.close();
+        await(server.waitClosed());
+        return result(null);
     }
 
     /** Awaits {@code depth} nested calls of itself; the innermost one switches {@code switches} times. */
@@ -115,18 +172,13 @@ public final class JasyncioWorkloads implements Workloads {
                 LOOPBACK, 0));
         long echoed;
         try {
-            int port = ((InetSocketAddress) server.getBoundAddresses().get(0)).getPort();
+            int port = portOf(server);
             byte[] message = EchoMessage.of(messageBytes);
             connecting.run();
-            List<Task<Integer>> clients = new ArrayList<>(connections);
-            for (int i = 0; i < connections; i++) {
-                clients.add(createTask(talk(port, message, roundTrips)));
-            }
-            echoed = sum(await(gather(clients)));
+            echoed = await(startAndGather(connections, client -> talk(port, message, roundTrips)));
             allEchoed.run();
         } finally {
-            server.close();
-            await(server.waitClosed());
+            await(close(server));
         }
         return result(echoed);
     }

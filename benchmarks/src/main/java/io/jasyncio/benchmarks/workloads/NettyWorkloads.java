@@ -48,10 +48,10 @@ import java.util.function.Supplier;
  * event-loop threads, default 1) and {@code benchmarks.netty.transport} ({@code nio}, the JDK's
  * selector as jasyncio uses it, by default; or {@code epoll}, Netty's native transport).
  *
- * <p>An all-cores echo workload needs nothing more here: the driver's contender for it sets
- * {@code benchmarks.netty.threads} to the number of processors, and the workload is of kind
- * {@code echo} with {@code connections} scaled by that number, which {@link #echo} spreads over the
- * group's threads as Netty spreads any channels (round-robin at registration).
+ * <p>Echo on every core needs nothing more here: for it the driver sets
+ * {@code benchmarks.netty.threads} to the number of processors, and {@link #echoOnEveryCore} is
+ * {@link #echo} with the connections scaled by that number, which the group spreads over its threads
+ * as Netty spreads any channels (round-robin at registration).
  */
 public final class NettyWorkloads implements Workloads {
     private static final String LOOPBACK = "127.0.0.1";

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  *
  * <p>Every JVM system's {@code main} is {@code WorkloadRunner.run(new TheirWorkloads(), args)}, so
  * they are measured by the same code; {@code asyncio_workloads.py} does the same steps in Python.
- * The arguments are the workload ({@code yields}, {@code spawn}, {@code sleepers} or {@code echo}) and
- * then {@code key=value} pairs: {@code tasks}, {@code depth}, {@code seconds}, {@code connections},
+ * The arguments are the workload ({@code yields}, {@code spawn}, {@code sleepers}, {@code echo} or
+ * {@code echo-cores}) and then {@code key=value} pairs: {@code tasks}, {@code depth}, {@code seconds},
+ * {@code connections} (echo's), {@code connections-per-core} (echo-cores', times the processors),
  * {@code round-trips} (a connection's), {@code message-bytes}, {@code warmup} (rounds run
  * and discarded), {@code rounds} (rounds measured; the fastest is reported, as
  * other processes on the machine can only slow a round down) and {@code target-ms}
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code calibrate}, {@code warmup}, {@code measure}, {@code memory}), and the metrics:
  * {@code ns_per_switch} (yields), {@code ns_per_task} (spawn), {@code wall_seconds},
  * {@code heap_bytes_per_task} and {@code rss_bytes_per_task} (sleepers), {@code round_trips_per_second}
- * (echo); and last
+ * (echo, echo-cores); and last
  * {@code processor_wait_share}, how much of the time its threads were ready to run during the measured
  * rounds they waited for a processor ({@link ProcessorWait}).
  */
@@ -49,7 +50,7 @@ public final class WorkloadRunner {
     /** Runs the workload named by {@code args[0]} with the settings that follow, and prints the metrics. */
     public static void run(Workloads workloads, String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: yields|spawn|sleepers|echo [key=value]...");
+            throw new IllegalArgumentException("usage: yields|spawn|sleepers|echo|echo-cores [key=value]...");
         }
         Map<String, String> settings = new HashMap<>();
         for (String setting : Arrays.asList(args).subList(1, args.length)) {
@@ -65,7 +66,8 @@ public final class WorkloadRunner {
             case "yields" -> runner.measureYields();
             case "spawn" -> runner.measureSpawn();
             case "sleepers" -> runner.measureSleepers();
-            case "echo" -> runner.measureEcho();
+            case "echo" -> runner.measureEcho(false);
+            case "echo-cores" -> runner.measureEcho(true);
             default -> throw new IllegalArgumentException("unknown workload: " + args[0]);
         }
         printMetric("processor_wait_share", runner.processorWaitShare);
@@ -162,17 +164,22 @@ public final class WorkloadRunner {
 
     /**
      * Echo: each round times the wall clock from just before the first client connects to the moment
-     * the last one has closed after its last echo; the fastest round gives the rate.
+     * the last one has closed after its last echo; the fastest round gives the rate. On every core,
+     * the connections are {@code connections-per-core} times the processors, and the system runs
+     * {@link Workloads#echoOnEveryCore}.
      */
-    private void measureEcho() {
-        int connections = intSetting("connections");
+    private void measureEcho(boolean onEveryCore) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int connections = onEveryCore ? intSetting("connections-per-core") * processors : intSetting("connections");
         int roundTrips = intSetting("round-trips");
         int messageBytes = intSetting("message-bytes");
         double best = measureRounds(() -> {
             long[] connectingAndAllEchoed = {NOT_YET, NOT_YET};
-            long checksum = workloads.echo(connections, roundTrips, messageBytes,
-                    () -> connectingAndAllEchoed[0] = System.nanoTime(),
-                    () -> connectingAndAllEchoed[1] = System.nanoTime());
+            Runnable connecting = () -> connectingAndAllEchoed[0] = System.nanoTime();
+            Runnable allEchoed = () -> connectingAndAllEchoed[1] = System.nanoTime();
+            long checksum = onEveryCore
+                    ? workloads.echoOnEveryCore(processors, connections, roundTrips, messageBytes, connecting, allEchoed)
+                    : workloads.echo(connections, roundTrips, messageBytes, connecting, allEchoed);
             check("echo", checksum, (long) connections * roundTrips * messageBytes);
             if (connectingAndAllEchoed[0] == NOT_YET || connectingAndAllEchoed[1] == NOT_YET) {
                 throw new IllegalStateException("echo did not run both connecting and allEchoed");

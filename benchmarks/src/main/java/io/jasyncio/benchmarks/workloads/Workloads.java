@@ -47,4 +47,16 @@ public interface Workloads {
      * {@code connections * roundTrips * messageBytes}.
      */
     long echo(int connections, int roundTrips, int messageBytes, Runnable connecting, Runnable allEchoed);
+
+    /**
+     * Echo as {@link #echo} describes it, with every one of the machine's {@code processors} cores:
+     * the system's server and clients spread over a thread (or a process) per core, each system in
+     * its own way. By default this is {@link #echo} itself, for the systems whose JVM options set
+     * their threads (virtual threads' carriers, Netty's event loops), which the driver sets to one
+     * per processor for this workload.
+     */
+    default long echoOnEveryCore(int processors, int connections, int roundTrips, int messageBytes, Runnable connecting,
+            Runnable allEchoed) {
+        return echo(connections, roundTrips, messageBytes, connecting, allEchoed);
+    }
 }

@@ -13,8 +13,11 @@ import java.nio.channels.AsynchronousServerSocketChannel
 import java.nio.channels.AsynchronousSocketChannel
 import java.nio.channels.CompletionHandler
 import kotlin.coroutines.resume
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.EmptyCoroutineContext
 import kotlin.coroutines.resumeWithException
 import kotlinx.coroutines.CancellableContinuation
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
@@ -32,19 +35,22 @@ import kotlinx.coroutines.yield
  * Echo uses NIO's `AsynchronousSocketChannel` (kotlinx.coroutines has no sockets, and Ktor is left
  * out) in a channel group of one thread: that thread waits for the sockets and resumes the coroutine
  * suspended in `suspendCancellableCoroutine`, which `runBlocking`'s loop then runs on its own thread.
+ * Echo on every core runs the same coroutines on `Dispatchers.Default` (a thread per processor),
+ * with a channel group of a thread per processor.
  */
 class KotlinCoroutineWorkloads : Workloads {
     /**
-     * The sockets' channel group: one thread for the process, idle in the other workloads. A daemon,
-     * so that a failed workload ends the process instead of leaving it waiting for the thread.
+     * The sockets' channel group: one thread for the process, idle in the other workloads.
      */
-    private val channels = AsynchronousChannelGroup.withFixedThreadPool(1) { runnable ->
-        Thread(runnable, "echo-channels").apply { isDaemon = true }
-    }
+    private val channels = channelGroup(1)
+
+    /** Echo-cores' channel group: a thread per processor, made on first use. */
+    private val channelsOnEveryCore by lazy { channelGroup(Runtime.getRuntime().availableProcessors()) }
 
     override fun description(): String =
         "Kotlin ${KotlinVersion.CURRENT}, kotlinx.coroutines ${BuildSettings.get("kotlinx.coroutines.version")}, " +
-            "runBlocking; echo: AsynchronousSocketChannel on a one-thread AsynchronousChannelGroup"
+            "runBlocking; echo: AsynchronousSocketChannel on a one-thread AsynchronousChannelGroup; " +
+            "echo-cores: runBlocking(Dispatchers.Default), a thread a processor in the group"
 
     override fun yields(tasks: Int, depth: Int, switches: Int): Long = runBlocking {
         List(tasks) { async { nest(depth, switches) } }.awaitAll().sumOf { it.toLong() }
@@ -63,14 +69,23 @@ class KotlinCoroutineWorkloads : Workloads {
     }
 
     override fun echo(connections: Int, roundTrips: Int, messageBytes: Int, connecting: Runnable, allEchoed: Runnable): Long =
-        runBlocking {
+        echo(EmptyCoroutineContext, channels, connections, roundTrips, messageBytes, connecting, allEchoed)
+
+    override fun echoOnEveryCore(processors: Int, connections: Int, roundTrips: Int, messageBytes: Int, connecting: Runnable,
+        allEchoed: Runnable): Long =
+        echo(Dispatchers.Default, channelsOnEveryCore, connections, roundTrips, messageBytes, connecting, allEchoed)
+
+    /** Echo in `runBlocking(context)`: on its own loop with an empty context, on `Dispatchers.Default`'s threads with that. */
+    private fun echo(context: CoroutineContext, channels: AsynchronousChannelGroup, connections: Int, roundTrips: Int,
+        messageBytes: Int, connecting: Runnable, allEchoed: Runnable): Long =
+        runBlocking(context) {
             val message = EchoMessage.of(messageBytes)
             AsynchronousServerSocketChannel.open(channels).use { server ->
                 server.bind(InetSocketAddress(LOOPBACK, 0), connections)
                 val address = server.localAddress
                 val serving = launch { acceptAndEcho(server, connections, roundTrips, messageBytes) }
                 connecting.run()
-                val echoed = List(connections) { async { talk(address, message, roundTrips) } }
+                val echoed = List(connections) { async { talk(channels, address, message, roundTrips) } }
                     .awaitAll().sumOf { it.toLong() }
                 allEchoed.run()
                 serving.join()
@@ -99,7 +114,7 @@ class KotlinCoroutineWorkloads : Workloads {
     }
 
     /** A client: connects, sends `message` and reads its echo `roundTrips` times, closes; returns the bytes echoed. */
-    private suspend fun talk(address: SocketAddress, message: ByteArray, roundTrips: Int): Int =
+    private suspend fun talk(channels: AsynchronousChannelGroup, address: SocketAddress, message: ByteArray, roundTrips: Int): Int =
         AsynchronousSocketChannel.open(channels).use { channel ->
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true)
             completion<Void?> { channel.connect(address, null, it) }
@@ -153,6 +168,15 @@ class KotlinCoroutineWorkloads : Workloads {
 
     companion object {
         private const val LOOPBACK = "127.0.0.1"
+
+        /**
+         * A channel group of `threads` threads. Daemons, so that a failed workload ends the process
+         * instead of leaving it waiting for them.
+         */
+        private fun channelGroup(threads: Int): AsynchronousChannelGroup =
+            AsynchronousChannelGroup.withFixedThreadPool(threads) { runnable ->
+                Thread(runnable, "echo-channels").apply { isDaemon = true }
+            }
 
         /** Runs one workload, as [WorkloadRunner.run] describes. */
         @JvmStatic
