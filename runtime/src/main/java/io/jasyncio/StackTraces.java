@@ -41,22 +41,30 @@ final class StackTraces {
 
     private static final CodeSource RUNTIME_CODE = Coroutine.class.getProtectionDomain().getCodeSource();
 
+    /**
+     * The most frames a trace keeps, the innermost ones, as the JVM keeps by default
+     * ({@code -XX:MaxJavaStackTraceDepth}): an exception that passes through 100,000 awaits then has
+     * a trace of this length, not 200,000 frames copied anew at each of them.
+     */
+    private static final int MAX_FRAMES = 1024;
+
     private StackTraces() {
     }
 
     /**
      * Replaces the frames of {@code failure}'s trace below the coroutine that threw it (where the task
      * resumed that coroutine) with the current stack, which runs from the awaiter's {@code await}
-     * down. Called as the failure is delivered to the awaiter; the same object stays thrown.
+     * down, up to {@link #MAX_FRAMES} in all. Called as the failure is delivered to the awaiter; the
+     * same object stays thrown.
      */
     static void continueInAwaiter(Throwable failure) {
         StackTraceElement[] thrown = failure.getStackTrace();
-        int resumedAt = indexOfResume(thrown);
+        int resumedAt = thrown.length < MAX_FRAMES ? indexOfResume(thrown) : -1; // a full trace stays as it is
         if (resumedAt < 0) {
             return;
         }
         List<StackTraceElement> trace = new ArrayList<>(List.of(thrown).subList(0, resumedAt));
-        trace.addAll(currentStack());
+        trace.addAll(currentStack(MAX_FRAMES - resumedAt));
         failure.setStackTrace(clean(trace));
     }
 
@@ -67,7 +75,7 @@ final class StackTraces {
      * where {@code cancel()} was called. An error that has a cause keeps it.
      */
     static void raiseAtAwait(Throwable cancellation, Throwable origin) {
-        cancellation.setStackTrace(clean(currentStack()));
+        cancellation.setStackTrace(clean(currentStack(MAX_FRAMES)));
         if (origin != null && cancellation.getCause() == null) {
             try {
                 cancellation.initCause(origin);
@@ -137,10 +145,11 @@ final class StackTraces {
         }
     }
 
-    /** The current stack from the caller of the runtime's delivery code down. */
-    private static List<StackTraceElement> currentStack() {
+    /** The current stack from the caller of the runtime's delivery code down, at most {@code limit} frames. */
+    private static List<StackTraceElement> currentStack(int limit) {
         return WALKER.walk(frames -> frames
                 .dropWhile(frame -> DELIVERY_CLASSES.contains(frame.getClassName()))
+                .limit(limit)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toList());
     }
@@ -163,6 +172,29 @@ final class StackTraces {
                 .map(StackWalker.StackFrame::toStackTraceElement).toList());
         List<StackTraceElement> clean = List.of(clean(running));
         return clean.subList(0, Math.min(limit, clean.size()));
+    }
+
+    /** Stands for the sleep frame that {@link Task#getStack} shows while the task sleeps on a timer. */
+    private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
+
+    /**
+     * {@link Task#getStack(int)} of {@code task}, not running, whose innermost coroutine is
+     * {@code frame}: one frame per coroutine of its chain of awaits, or, once it failed, the
+     * outermost frames of its exception's trace.
+     */
+    static List<StackTraceElement> suspendedTaskStack(Task<?> task, Coroutine<?> frame, boolean asleep, int limit) {
+        List<StackTraceElement> stack = new ArrayList<>();
+        if (asleep && limit > 0) {
+            stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
+        }
+        for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
+            stack.add(frameOf(suspended));
+        }
+        if (stack.isEmpty() && task.failed()) {
+            List<StackTraceElement> trace = List.of(task.exceptionNow().getStackTrace());
+            return trace.subList(Math.max(0, trace.size() - limit), trace.size());
+        }
+        return stack;
     }
 
     /**

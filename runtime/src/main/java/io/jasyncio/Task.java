@@ -4,7 +4,6 @@ package io.jasyncio;
 
 import io.jasyncio.internal.WovenCode;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,9 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
-
-    /** Stands for the sleep frame that {@link #getStack} shows while the task sleeps on a timer. */
-    private static final StackTraceElement SLEEP_FRAME = new StackTraceElement(Sleep.class.getName(), "sleep", null, -1);
 
     /** {@link #timerSequence} when the task is not sleeping on a timer. */
     private static final long NOT_SLEEPING = 0;
@@ -56,6 +52,9 @@ public class Task<T> extends Future<T> {
 
     /** {@link #flags}: the task is on the path of the cancellation being passed down; see {@link CancelChain}. */
     private static final int ON_CANCEL_PATH = 1 << 4;
+
+    /** {@link #flags}: the coroutines on the Java stack returned so that the step starts {@link #frame}. */
+    private static final int START_FRAME = 1 << 5;
 
     private final Coroutine<T> coroutine;
 
@@ -298,6 +297,13 @@ public class Task<T> extends Future<T> {
         return WovenCode.SUSPENDED;
     }
 
+    /** Has the step start {@code awaited} once the coroutines on the Java stack have returned, as if it ran inline. */
+    Object startInStep(Coroutine<?> awaited) {
+        frame = awaited;
+        setFlag(START_FRAME, true);
+        return WovenCode.SUSPENDED;
+    }
+
     /** Whether the task sleeps on the timer entry numbered {@code sequence}; if not, the entry is stale. */
     boolean isSleepingOn(long sequence) {
         return timerSequence == sequence;
@@ -488,7 +494,12 @@ public class Task<T> extends Future<T> {
                 failure = thrown;
             }
             if (failure == null && outcome == WovenCode.SUSPENDED) {
-                return;
+                if (!hasFlag(START_FRAME)) {
+                    return;
+                }
+                setFlag(START_FRAME, false);
+                current = frame;
+                continue;
             }
             Coroutine<?> awaiter = current.caller;
             current.caller = null;
@@ -554,18 +565,7 @@ public class Task<T> extends Future<T> {
         if (loop.currentTask() == this) {
             return StackTraces.currentTaskStack(limit);
         }
-        List<StackTraceElement> stack = new ArrayList<>();
-        if (timerSequence != NOT_SLEEPING && !(frame instanceof Sleep) && limit > 0) {
-            stack.add(SLEEP_FRAME); // the awaiting frame sleeps in place of the sleep coroutine
-        }
-        for (Coroutine<?> suspended = frame; suspended != null && stack.size() < limit; suspended = suspended.caller) {
-            stack.add(StackTraces.frameOf(suspended));
-        }
-        if (stack.isEmpty() && failed()) {
-            List<StackTraceElement> trace = List.of(exceptionNow().getStackTrace());
-            return trace.subList(Math.max(0, trace.size() - limit), trace.size());
-        }
-        return stack;
+        return StackTraces.suspendedTaskStack(this, frame, timerSequence != NOT_SLEEPING && !(frame instanceof Sleep), limit);
     }
 
     /** Prints {@link #getStack()} to {@code System.err}, asyncio's {@code print_stack()}. */

@@ -31,6 +31,12 @@ final class TaskRegistry {
     /** The smallest size at which a sweep runs. */
     private static final int FIRST_SWEEP = 64;
 
+    /**
+     * How many awaited coroutines run inline, one inside the other, on the loop thread's Java stack
+     * now (eager first steps included), up to {@link WovenCodeSupport#MAX_INLINE_DEPTH}.
+     */
+    int inlineDepth;
+
     private final EventLoop loop;
 
     /**

@@ -10,10 +10,18 @@ import java.util.concurrent.CompletionStage;
 /**
  * The runtime's side of {@link io.jasyncio.internal.WovenCode}: what an {@code await} in woven code
  * does, written here because it needs the package-private state of tasks and coroutines. A future
- * suspends the task, a coroutine runs inline, and any other {@link CompletionStage} is bridged to a
- * future of the task's loop, as asyncio's {@code wrap_future} bridges a concurrent future.
+ * suspends the task, a coroutine runs inline (deep in a chain of inline awaits, from the task's step,
+ * to the same effect), and any other {@link CompletionStage} is bridged to a future of the task's
+ * loop, as asyncio's {@code wrap_future} bridges a concurrent future.
  */
 final class WovenCodeSupport extends CoroutineRuntime {
+    /**
+     * How many awaited coroutines may run inline, one inside the other on the Java stack, in one
+     * step. An await deeper than that starts its coroutine from the step instead, so that a chain of
+     * awaits is bounded by the heap, not the thread's stack, at the cost of one resume of the awaiter.
+     */
+    static final int MAX_INLINE_DEPTH = 100;
+
     @Override
     protected Object await(Coroutine<?> frame, Object awaitable) {
         Task<?> task = frame.task;
@@ -23,33 +31,51 @@ final class WovenCodeSupport extends CoroutineRuntime {
             }
             return task.suspendOn(frame, future);
         }
-        if (awaitable instanceof Sleep<?> sleep && sleep.task == null) {
+        if (awaitable instanceof CompletionStage<?> stage) {
+            return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
+        }
+        throw notAwaitable(frame, awaitable);
+    }
+
+    @Override
+    protected Object awaitCoroutine(Coroutine<?> frame, Coroutine<?> coroutine) {
+        Task<?> task = frame.task;
+        if (coroutine instanceof Sleep<?> sleep && sleep.task == null) {
             // The awaiting frame itself sleeps: the Sleep object is garbage from here on. Claiming it
             // still makes a second await of it fail, as for any coroutine.
             sleep.claim(task, frame);
             return sleep.suspendAwaiter(task, frame);
         }
-        if (awaitable instanceof Coroutine<?> coroutine) {
-            coroutine.claim(task, frame);
-            Object outcome;
-            try {
-                outcome = Coroutine.run(coroutine);
-            } catch (Throwable failure) {
-                StackTraces.clean(failure); // the awaiter may catch it: each user frame once, from here on
-                throw failure;
-            }
-            if (outcome != WovenCode.SUSPENDED) {
-                coroutine.caller = null;
-            }
-            return outcome;
+        coroutine.claim(task, frame);
+        TaskRegistry tasks = task.loop.tasks;
+        int depth = tasks.inlineDepth;
+        if (depth >= MAX_INLINE_DEPTH) {
+            return task.startInStep(coroutine);
         }
-        if (awaitable instanceof CompletionStage<?> stage) {
-            return task.suspendOn(frame, CompletionStages.wrap(stage, task.loop));
+        tasks.inlineDepth = depth + 1;
+        Object outcome;
+        try {
+            // resume() called here, not through Coroutine.run: the descent costs four Java frames a
+            // level (the body, WovenCode.await, this, the frame's resume) instead of five
+            outcome = Coroutine.settle(coroutine, coroutine.resume());
+        } catch (Throwable failure) {
+            StackTraces.clean(failure); // the awaiter may catch it: each user frame once, from here on
+            throw failure;
+        } finally {
+            tasks.inlineDepth = depth;
         }
+        if (outcome != WovenCode.SUSPENDED) {
+            coroutine.caller = null;
+        }
+        return outcome;
+    }
+
+    /** The error for {@code await(awaitable)} in {@code frame}, apart from {@link #await} to keep it small. */
+    private static RuntimeException notAwaitable(Coroutine<?> frame, Object awaitable) {
         if (awaitable == null) {
-            throw new NullPointerException("await(null) in " + frame.functionName());
+            return new NullPointerException("await(null) in " + frame.functionName());
         }
-        throw new IllegalArgumentException("not awaitable: " + awaitable);
+        return new IllegalArgumentException("not awaitable: " + awaitable);
     }
 
     @Override

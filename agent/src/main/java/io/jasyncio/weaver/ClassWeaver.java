@@ -254,9 +254,15 @@ public final class ClassWeaver {
                         .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isAwaitReference(instruction));
     }
 
+    /**
+     * Whether {@code method} is an {@code @Async} method to weave. A bridge method is not, though javac
+     * copies the annotation onto the bridge of a generic override ({@code Object get()} beside
+     * {@code Coroutine<T> get()}): it only calls the method it bridges, which is woven.
+     */
     static boolean isAsync(MethodNode method) {
-        return hasAnnotation(method.invisibleAnnotations, RuntimeNames.ASYNC_ANNOTATION)
-                || hasAnnotation(method.visibleAnnotations, RuntimeNames.ASYNC_ANNOTATION);
+        return (method.access & Opcodes.ACC_BRIDGE) == 0
+                && (hasAnnotation(method.invisibleAnnotations, RuntimeNames.ASYNC_ANNOTATION)
+                        || hasAnnotation(method.visibleAnnotations, RuntimeNames.ASYNC_ANNOTATION));
     }
 
     private static boolean isWoven(ClassNode owner) {

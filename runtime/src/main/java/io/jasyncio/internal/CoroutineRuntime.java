@@ -36,8 +36,14 @@ public abstract class CoroutineRuntime {
         return installed;
     }
 
-    /** See {@link WovenCode#await(Object, Object)}. */
+    /** See {@link WovenCode#await(Object, Object)}, for an awaitable that is not a coroutine. */
     protected abstract Object await(Coroutine<?> frame, Object awaitable);
+
+    /**
+     * See {@link WovenCode#await(Object, Object)}, for a coroutine: apart from {@link #await} so that
+     * each stays small for the JIT compiler to inline into the woven bodies.
+     */
+    protected abstract Object awaitCoroutine(Coroutine<?> frame, Coroutine<?> coroutine);
 
     /** Whether {@code stage} is done, for {@link WovenCode#isDone(Object)}. */
     protected abstract boolean isDone(CompletableFuture<?> stage);

@@ -74,9 +74,15 @@ public final class WovenCode {
     /**
      * Awaits {@code awaitable} in the task that drives {@code frame}, after the frame has saved its
      * state: returns {@link #SUSPENDED}, or the value when no suspension was needed (a coroutine that
-     * ran to its end inline); throws what an inline coroutine threw.
+     * ran to its end inline); throws what an inline coroutine threw. A coroutine awaited deep in a
+     * chain of inline awaits is started by the task's step instead, in the same step, after the
+     * frames on the Java stack have returned {@link #SUSPENDED}; the frame is then resumed with its
+     * outcome.
      */
     public static Object await(Object frame, Object awaitable) {
+        if (awaitable instanceof Coroutine<?> coroutine) {
+            return Runtime.INSTANCE.awaitCoroutine((Coroutine<?>) frame, coroutine);
+        }
         return Runtime.INSTANCE.await((Coroutine<?>) frame, awaitable);
     }
 

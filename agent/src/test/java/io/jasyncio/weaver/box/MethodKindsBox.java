@@ -9,8 +9,12 @@ import static io.jasyncio.weaver.box.Suspend.later;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Generic, varargs, interface default and static, inner and anonymous class methods, and an anonymous class built from an awaited value. */
+/**
+ * Generic, varargs, interface default and static, inner and anonymous class methods, a generic override
+ * (called through its bridge), and an anonymous class built from an awaited value.
+ */
 public class MethodKindsBox {
     interface Greeter {
         String name();
@@ -45,6 +49,15 @@ public class MethodKindsBox {
 
     private final String label = "outer";
 
+    /** A generic override: javac copies {@code @Async} onto the bridge {@code Object get()}, which must stay a plain call. */
+    static final class Later implements Supplier<Coroutine<String>> {
+        @Override
+        @Async
+        public Coroutine<String> get() {
+            return result(await(later("bridged")));
+        }
+    }
+
     @Async
     static <T extends Comparable<T>> Coroutine<T> max(List<T> values) {
         T best = null;
@@ -74,6 +87,8 @@ public class MethodKindsBox {
         };
         String text = await(greeter.greet()) + " " + await(max(List.of(3, 9, 4))) + " " + await(count("a", "b", "c"))
                 + " " + await(new MethodKindsBox().new Inner().outerName()) + " " + await(anonymous.describe());
-        return result(text.equals("hello world! 9 3 outer given!") ? "OK" : text);
+        Supplier<Coroutine<String>> throughTheBridge = new Later();
+        text += " " + await(throughTheBridge.get());
+        return result(text.equals("hello world! 9 3 outer given! bridged") ? "OK" : text);
     }
 }
