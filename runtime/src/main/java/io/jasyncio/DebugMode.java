@@ -22,7 +22,7 @@ final class DebugMode {
     private final Clock clock;
 
     /** Debug mode warns about callbacks that run at least this long, in nanoseconds of the loop's clock. */
-    long slowCallbackNanos = EventLoop.secondsToNanos(0.1);
+    long slowCallbackNanos = LoopTime.secondsToNanos(0.1);
 
     /** Whether the running loop counts as one in debug mode for {@link NeverAwaitedReport}. */
     private boolean trackingCoroutineOrigins;
@@ -39,7 +39,7 @@ final class DebugMode {
         long took = clock.nanoTime() - start;
         if (took >= slowCallbackNanos) {
             LOGGER.log(Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds",
-                    entry, EventLoop.nanosToSeconds(took)));
+                    entry, LoopTime.nanosToSeconds(took)));
         }
     }
 

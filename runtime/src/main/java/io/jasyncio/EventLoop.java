@@ -137,7 +137,7 @@ public class EventLoop extends LoopServices {
 
     /** The loop's time in seconds, on its clock; the scale of {@link #callAt}. */
     public double time() {
-        return nanosToSeconds(clock.nanoTime());
+        return LoopTime.nanosToSeconds(clock.nanoTime());
     }
 
     /** Passes each entry of the ready queue, in order, to {@code action}, for {@link LoopDiagnostics}. */
@@ -192,12 +192,12 @@ public class EventLoop extends LoopServices {
 
     /** Schedules {@code callback} to run {@code delaySeconds} from now; a negative delay means now. */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
-        return scheduleTimer(saturatedAdd(clock.nanoTime(), secondsToNanos(delaySeconds)), callback);
+        return scheduleTimer(LoopTime.saturatedAdd(clock.nanoTime(), LoopTime.secondsToNanos(delaySeconds)), callback);
     }
 
     /** Schedules {@code callback} to run at loop time {@code whenSeconds} (see {@link #time()}). */
     public TimerHandle callAt(double whenSeconds, Runnable callback) {
-        return scheduleTimer(secondsToNanos(whenSeconds), callback);
+        return scheduleTimer(LoopTime.secondsToNanos(whenSeconds), callback);
     }
 
     private TimerHandle scheduleTimer(long whenNanos, Runnable callback) {
@@ -213,7 +213,7 @@ public class EventLoop extends LoopServices {
      * sequence number that identifies this sleep's entry (see {@link Task#sleepOnTimer}).
      */
     final long addSleepingTask(long delayNanos, Task<?> task) {
-        return timers.add(saturatedAdd(clock.nanoTime(), delayNanos), task);
+        return timers.add(LoopTime.saturatedAdd(clock.nanoTime(), delayNanos), task);
     }
 
     /** Appends a handle to the ready queue: {@code callSoon} without allocating a handle. */
@@ -404,7 +404,7 @@ public class EventLoop extends LoopServices {
         if (!ready.isEmpty() || stopping) {
             timeoutNanos = 0;
         } else if (!timers.isEmpty()) {
-            timeoutNanos = Math.max(0, saturatedAdd(timers.firstWhen(), -clock.nanoTime()));
+            timeoutNanos = Math.max(0, LoopTime.saturatedAdd(timers.firstWhen(), -clock.nanoTime()));
         } else {
             timeoutNanos = -1;
         }
@@ -587,27 +587,6 @@ public class EventLoop extends LoopServices {
         if (RUNNING_LOOP.get() != null) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
-    }
-
-    /** Seconds to nanoseconds, rounded up, saturating: an infinite delay is the largest one, never a wrapped one. */
-    static long secondsToNanos(double seconds) {
-        return (long) Math.ceil(seconds * 1e9);
-    }
-
-    /**
-     * {@code a + b}, or the largest or smallest long where that overflows, so that a deadline as far
-     * as {@code sleep(Double.POSITIVE_INFINITY)} stays in the future and never wraps into the past.
-     */
-    static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        if (((a ^ sum) & (b ^ sum)) < 0) {
-            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-        }
-        return sum;
-    }
-
-    static double nanosToSeconds(long nanos) {
-        return nanos / 1e9;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class FakeClock extends Clock {
         if (seconds < 0) {
             throw new IllegalArgumentException("seconds < 0: " + seconds);
         }
-        now = EventLoop.saturatedAdd(now, EventLoop.secondsToNanos(seconds));
+        now = LoopTime.saturatedAdd(now, LoopTime.secondsToNanos(seconds));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class FakeClock extends Clock {
             return false;
         }
         if (timeoutNanos >= 0) {
-            now = EventLoop.saturatedAdd(now, timeoutNanos);
+            now = LoopTime.saturatedAdd(now, timeoutNanos);
             return true;
         }
         if (ioMayArrive) {
@@ -65,12 +65,12 @@ public final class FakeClock extends Clock {
         }
         throw new IllegalStateException(
                 "the loop would wait forever: nothing is ready and no timer is scheduled (fake clock at "
-                        + EventLoop.nanosToSeconds(now) + " s)");
+                        + LoopTime.nanosToSeconds(now) + " s)");
     }
 
     @Override
     void waitedInRealTime(long waitedNanos, long timeoutNanos) {
-        now = EventLoop.saturatedAdd(now, timeoutNanos >= 0 ? Math.min(waitedNanos, timeoutNanos) : waitedNanos);
+        now = LoopTime.saturatedAdd(now, timeoutNanos >= 0 ? Math.min(waitedNanos, timeoutNanos) : waitedNanos);
     }
 
     @Override
@@ -85,6 +85,6 @@ public final class FakeClock extends Clock {
 
     @Override
     public String toString() {
-        return "FakeClock[" + EventLoop.nanosToSeconds(now) + " s]";
+        return "FakeClock[" + LoopTime.nanosToSeconds(now) + " s]";
     }
 }

@@ -71,7 +71,7 @@ public final class LoopDiagnostics {
      */
     public static OptionalDouble nextTimerTime(EventLoop loop) {
         long first = loop.firstTimerNanos();
-        return first == Long.MAX_VALUE ? OptionalDouble.empty() : OptionalDouble.of(EventLoop.nanosToSeconds(first));
+        return first == Long.MAX_VALUE ? OptionalDouble.empty() : OptionalDouble.of(LoopTime.nanosToSeconds(first));
     }
 
     /**

@@ -75,12 +75,12 @@ abstract class LoopServices {
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("seconds < 0: " + seconds);
         }
-        debugMode.slowCallbackNanos = EventLoop.secondsToNanos(seconds);
+        debugMode.slowCallbackNanos = LoopTime.secondsToNanos(seconds);
     }
 
     /** How long a callback may run before debug mode warns about it, in seconds. */
     public double getSlowCallbackDuration() {
-        return EventLoop.nanosToSeconds(debugMode.slowCallbackNanos);
+        return LoopTime.nanosToSeconds(debugMode.slowCallbackNanos);
     }
 
     // ---------------------------------------------------------------------------------------------

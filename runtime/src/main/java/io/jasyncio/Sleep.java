@@ -41,7 +41,7 @@ final class Sleep<T> extends Coroutine<T> {
         if (delaySeconds <= 0) {
             return task.yieldOnce(frame, result);
         }
-        return task.sleepOnTimer(frame, EventLoop.secondsToNanos(delaySeconds), result);
+        return task.sleepOnTimer(frame, LoopTime.secondsToNanos(delaySeconds), result);
     }
 
     @Override

@@ -543,12 +543,11 @@ public class Task<T> extends Future<T> {
 
     /**
      * Where the task is, asyncio's {@code get_stack()}, innermost frame first as
-     * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). While the task is
-     * suspended (or not started): one frame per coroutine of its chain of awaits, from the one where it
-     * waits out to its own coroutine, each with the file and line of the await it is suspended at (a
-     * coroutine not started yet: its first line). While its step runs: the current thread's stack,
-     * cleaned as exceptions' traces are. Once it failed: the stack trace of its exception. Otherwise
-     * (finished, cancelled): none.
+     * {@link Thread#getStackTrace()} lists them (Python lists them oldest first). Suspended (or not
+     * started): one frame per coroutine of its chain of awaits, from the one where it waits out to its
+     * own, each with the file and line of the await it is suspended at (not started: its first line).
+     * While its step runs: the thread's stack, cleaned as exceptions' traces are. Failed: the stack
+     * trace of its exception. Otherwise (finished, cancelled): none.
      */
     public List<StackTraceElement> getStack() {
         return getStack(Integer.MAX_VALUE);
@@ -562,10 +561,8 @@ public class Task<T> extends Future<T> {
         if (limit < 0) {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
-        if (loop.currentTask() == this) {
-            return StackTraces.currentTaskStack(limit);
-        }
-        return StackTraces.suspendedTaskStack(this, frame, timerSequence != NOT_SLEEPING && !(frame instanceof Sleep), limit);
+        return loop.currentTask() == this ? StackTraces.currentTaskStack(limit)
+                : StackTraces.suspendedTaskStack(this, frame, timerSequence != NOT_SLEEPING && !(frame instanceof Sleep), limit);
     }
 
     /** Prints {@link #getStack()} to {@code System.err}, asyncio's {@code print_stack()}. */
@@ -588,17 +585,15 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        String state = describeOwnState();
-        StringBuilder text = new StringBuilder("Task[").append(state).append(" name=").append(getName());
-        text.append(" coro=").append(coroutine.functionName());
+        StringBuilder text = new StringBuilder("Task[").append(describeOwnState()).append(" name=").append(getName())
+                .append(" coro=").append(coroutine.functionName());
         if (waiter instanceof Task<?> awaited) {
             // One level, as asyncio's repr names what a task waits for: a chain or a cycle of awaits stays one line.
             text.append(" awaiting=Task[").append(awaited.describeOwnState()).append(" name=").append(awaited.getName())
                     .append(" coro=").append(awaited.coroutine.functionName()).append(']');
-        } else if (waiter != null) {
-            text.append(" awaiting=").append(waiter);
-        } else if (timerSequence > 0) {
-            text.append(" awaiting=sleep"); // asyncio shows the sleep's future, which this task does without
+        } else if (waiter != null || timerSequence > 0) {
+            // asyncio shows a sleeping task's sleep future, which this task does without
+            text.append(" awaiting=").append(waiter != null ? waiter : "sleep");
         }
         return text.append(']').toString();
     }

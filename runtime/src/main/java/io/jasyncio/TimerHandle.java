@@ -30,7 +30,7 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
 
     /** The deadline in loop time, seconds, as {@link EventLoop#time()} counts them. */
     public double when() {
-        return EventLoop.nanosToSeconds(whenNanos);
+        return LoopTime.nanosToSeconds(whenNanos);
     }
 
     @Override
