@@ -27,7 +27,7 @@ class LeakChecksTest {
                 + "- 1 task(s) still pending, cancelled now: [LeakCheck.PENDING_TASKS]\n"
                 + "    Task[pending name=forgotten coro=Checks.sleepForever awaiting=sleep]\n"
                 + "        at io.jasyncio.Sleep.sleep(Unknown Source)\n"
-                + "        at io.jasyncio.junit.fixtures.Checks.sleepForever(Unknown Source)",
+                + "        at io.jasyncio.junit.fixtures.Checks.sleepForever(Checks.java:26)",
                 failure.getMessage());
         assertPasses(Checks.class, "pendingTaskAllowed");
     }
@@ -72,7 +72,7 @@ class LeakChecksTest {
     void aTestThatWaitsForWhatNeverComesFailsAtOnceWithWhereItWaits() {
         Throwable failure = failureOf(Checks.class, "waitsForWhatNeverComes");
         assertMessage("waitsForWhatNeverComes() can never end: the loop would wait forever", "where its stack trace shows", failure);
-        assertEquals("io.jasyncio.junit.fixtures.Checks.waitsForWhatNeverComes(Unknown Source)",
+        assertEquals("io.jasyncio.junit.fixtures.Checks.waitsForWhatNeverComes(Checks.java:169)",
                 failure.getStackTrace()[0].toString());
     }
 }

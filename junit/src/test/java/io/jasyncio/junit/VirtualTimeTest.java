@@ -54,8 +54,8 @@ class VirtualTimeTest {
                 + "io.jasyncio.Sleep.sleep(Unknown Source)", failure.getMessage());
         List<String> stack = Arrays.stream(failure.getStackTrace()).map(StackTraceElement::toString).toList();
         assertEquals(List.of("io.jasyncio.Sleep.sleep(Unknown Source)",
-                "io.jasyncio.junit.fixtures.Time.waitLong(Unknown Source)",
-                "io.jasyncio.junit.fixtures.Time.outlivesItsTimeout(Unknown Source)"), stack);
+                "io.jasyncio.junit.fixtures.Time.waitLong(Time.java:81)",
+                "io.jasyncio.junit.fixtures.Time.outlivesItsTimeout(Time.java:88)"), stack);
         assertInstanceOf(CancelledError.class, failure.getCause(), "the cancellation the test ended with");
     }
 }
