@@ -7,6 +7,7 @@ import io.jasyncio.internal.WovenCode;
 import java.security.CodeSource;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,11 +148,21 @@ final class StackTraces {
 
     /** The current stack from the caller of the runtime's delivery code down, at most {@code limit} frames. */
     private static List<StackTraceElement> currentStack(int limit) {
-        return WALKER.walk(frames -> frames
-                .dropWhile(frame -> DELIVERY_CLASSES.contains(frame.getClassName()))
-                .limit(limit)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toList());
+        // A plain loop, not a stream pipeline: this runs at a program's first cancellation, where a
+        // cold JVM would otherwise load and link some forty stream classes (tens of milliseconds).
+        return WALKER.walk(frames -> {
+            List<StackTraceElement> stack = new ArrayList<>();
+            Iterator<StackWalker.StackFrame> walk = frames.iterator();
+            boolean delivering = true;
+            while (walk.hasNext() && stack.size() < limit) {
+                StackWalker.StackFrame frame = walk.next();
+                delivering = delivering && DELIVERY_CLASSES.contains(frame.getClassName());
+                if (!delivering) {
+                    stack.add(frame.toStackTraceElement());
+                }
+            }
+            return stack;
+        });
     }
 
     /** The index of the frame where a task resumed the throwing coroutine, or -1. */
