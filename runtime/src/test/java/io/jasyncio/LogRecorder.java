@@ -11,14 +11,15 @@ import java.util.logging.Logger;
 /**
  * Records what the runtime logs through {@link System.Logger} {@code io.jasyncio}, which the JDK
  * sends to {@code java.util.logging}, instead of printing it: open it in a try-with-resources block.
+ * Shared with runtime-tests through the test jar.
  */
-final class LogRecorder extends Handler implements AutoCloseable {
+public final class LogRecorder extends Handler implements AutoCloseable {
     private final Logger logger = Logger.getLogger("io.jasyncio");
     private final boolean usedParentHandlers = logger.getUseParentHandlers();
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
     /** Starts recording, and stops the records from reaching the console meanwhile. */
-    LogRecorder() {
+    public LogRecorder() {
         logger.addHandler(this);
         logger.setUseParentHandlers(false);
     }
@@ -35,6 +36,11 @@ final class LogRecorder extends Handler implements AutoCloseable {
     /** What was logged so far whose {@link #lines line} starts with {@code prefix}. */
     List<LogRecord> records(String prefix) {
         return records.stream().filter(record -> line(record).startsWith(prefix)).toList();
+    }
+
+    /** What was logged so far whose message contains {@code text}, with level and thrown exception. */
+    public List<LogRecord> about(String text) {
+        return records.stream().filter(record -> record.getMessage().contains(text)).toList();
     }
 
     private static String line(LogRecord record) {

@@ -20,6 +20,7 @@ import io.jasyncio.Awaitable;
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
+import io.jasyncio.LogRecorder;
 import io.jasyncio.SelectorEventLoop;
 import io.jasyncio.annotations.Async;
 import java.io.IOException;
@@ -35,11 +36,8 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -299,40 +297,9 @@ class FaultsTest extends StreamsTestSupport {
         return result(null);
     }
 
-    /** What the runtime logs through {@code io.jasyncio} meanwhile, kept from the console. */
-    private static final class LogRecords extends Handler implements AutoCloseable {
-        private final Logger logger = Logger.getLogger("io.jasyncio");
-        private final boolean usedParentHandlers = logger.getUseParentHandlers();
-        final List<LogRecord> records = new CopyOnWriteArrayList<>();
-
-        LogRecords() {
-            logger.addHandler(this);
-            logger.setUseParentHandlers(false);
-        }
-
-        List<LogRecord> about(String text) {
-            return records.stream().filter(record -> record.getMessage().contains(text)).toList();
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-            logger.setUseParentHandlers(usedParentHandlers);
-        }
-    }
-
     @Test
     void aResetThatEscapesTheHandlerIsLoggedAsOneLineWithoutStackTrace() throws Exception {
-        try (LogRecords log = new LogRecords()) {
+        try (LogRecorder log = new LogRecorder()) {
             runTest(Clock.system(), loop -> {
                 loop.setExceptionHandler(null); // the default handler, which logs
                 loop.runUntilComplete(peerResetsUnder(this::readLineLettingAResetEscape));
@@ -349,7 +316,7 @@ class FaultsTest extends StreamsTestSupport {
 
     @Test
     void aResetThatEscapesTheHandlerIsReportedWithItsStackTraceInDebugMode() throws Exception {
-        try (LogRecords log = new LogRecords()) {
+        try (LogRecorder log = new LogRecorder()) {
             runTest(Clock.system(), loop -> {
                 loop.setExceptionHandler(null); // the default handler, which logs
                 loop.setDebug(true);

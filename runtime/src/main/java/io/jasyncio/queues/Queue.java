@@ -252,14 +252,8 @@ public class Queue<T> {
         }
     }
 
-    /**
-     * A coroutine that waits in line in {@code waiters} while {@code blocked} holds, then returns what
-     * {@code proceed} does: asyncio's {@code while self.full(): await putter} before
-     * {@code put_nowait}, and {@code while self.empty(): await getter} before {@code get_nowait}.
-     */
-    private final class WaitInLine<R> extends HandWrittenCoroutine<R> {
-        private static final int WOKEN = 1;
-
+    /** A {@link LineWait} in {@code waiters} while {@code blocked} holds, then returning what {@code proceed} does. */
+    private final class WaitInLine<R> extends LineWait<R> {
         private final Waiters<Void> waiters;
         private final BooleanSupplier blocked;
         private final Supplier<R> proceed;
@@ -274,31 +268,19 @@ public class Queue<T> {
         }
 
         @Override
-        protected Object step(int label) {
-            switch (label) {
-                case START:
-                    return proceedOrWait();
-                case WOKEN:
-                    try {
-                        awaited();
-                    } catch (Throwable failure) {
-                        waiter.cancel(); // in case it is not done yet
-                        waiters.remove(waiter); // unless the wake-up removed it already
-                        if (!blocked.getAsBoolean() && !waiter.cancelled()) {
-                            waiters.removeAndWakeUpNext(null); // woken, but leaving: wake the next in line
-                        }
-                        throw failure;
-                    }
-                    return proceedOrWait();
-                default:
-                    throw badLabel(label);
+        void leaveLine() {
+            waiter.cancel(); // in case it is not done yet
+            waiters.remove(waiter); // unless the wake-up removed it already
+            if (!blocked.getAsBoolean() && !waiter.cancelled()) {
+                waiters.removeAndWakeUpNext(null); // woken, but leaving: wake the next in line
             }
         }
 
-        private Object proceedOrWait() {
+        @Override
+        Object proceedOrWait() {
             if (blocked.getAsBoolean()) {
                 waiter = waiters.add();
-                return await(WOKEN, waiter);
+                return waitForWakeUp(waiter);
             }
             return finish(proceed.get());
         }

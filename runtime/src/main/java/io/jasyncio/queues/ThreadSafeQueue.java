@@ -6,7 +6,6 @@ import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import io.jasyncio.internal.HandWrittenCoroutine;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -182,13 +181,11 @@ public final class ThreadSafeQueue<T> {
     }
 
     /**
-     * A coroutine that waits in line while {@code blocked} holds, then returns what {@code proceed}
-     * does, as {@link Queue}'s; the check and the joining of the line are one step under the queue's
+     * A {@link LineWait} in {@code line} while {@code blocked} holds, then returning what
+     * {@code proceed} does; the check and the joining of the line are one step under the queue's
      * monitor, so a wake-up from another thread cannot fall between them.
      */
-    private final class WaitInLine<R> extends HandWrittenCoroutine<R> {
-        private static final int WOKEN = 1;
-
+    private final class WaitInLine<R> extends LineWait<R> {
         private final ArrayDeque<Future<Void>> line;
         private final BooleanSupplier blocked;
         private final Supplier<R> proceed;
@@ -203,30 +200,13 @@ public final class ThreadSafeQueue<T> {
         }
 
         @Override
-        protected Object step(int label) {
-            switch (label) {
-                case START:
-                    return proceedOrWait();
-                case WOKEN:
-                    try {
-                        awaited();
-                    } catch (Throwable failure) {
-                        leaveLine();
-                        throw failure;
-                    }
-                    return proceedOrWait();
-                default:
-                    throw badLabel(label);
-            }
-        }
-
-        private Object proceedOrWait() {
+        Object proceedOrWait() {
             while (true) {
                 synchronized (ThreadSafeQueue.this) {
                     if (blocked.getAsBoolean()) {
                         waiter = EventLoop.getRunningLoop().createFuture();
                         line.addLast(waiter);
-                        return await(WOKEN, waiter);
+                        return waitForWakeUp(waiter);
                     }
                 }
                 try {
@@ -237,8 +217,8 @@ public final class ThreadSafeQueue<T> {
             }
         }
 
-        /** Leaves the line on cancellation; a waiter that was woken already passes the wake-up on. */
-        private void leaveLine() {
+        @Override
+        void leaveLine() {
             boolean wasWoken;
             Future<Void> next = null;
             synchronized (ThreadSafeQueue.this) {
