@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Future;

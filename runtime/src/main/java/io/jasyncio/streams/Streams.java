@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import io.jasyncio.transports.ServerOptions;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.SelectorEventLoop;

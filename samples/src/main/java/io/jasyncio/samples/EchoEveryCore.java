@@ -9,7 +9,7 @@ import static io.jasyncio.streams.Streams.startServer;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.streams.Server;
-import io.jasyncio.streams.ServerOptions;
+import io.jasyncio.transports.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import java.io.IOException;

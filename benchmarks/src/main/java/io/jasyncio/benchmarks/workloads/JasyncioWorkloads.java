@@ -21,7 +21,7 @@ import io.jasyncio.annotations.Async;
 import io.jasyncio.benchmarks.BuildSettings;
 import io.jasyncio.streams.Connection;
 import io.jasyncio.streams.Server;
-import io.jasyncio.streams.ServerOptions;
+import io.jasyncio.transports.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import java.io.IOException;
@@ -83,6 +83,15 @@ public final class JasyncioWorkloads implements Workloads {
     @Override
     public long echoOnEveryCore(int processors, int connections, int roundTrips, int messageBytes, Runnable connecting,
             Runnable allEchoed) {
+        try {
+            return serveOnEveryCore(processors, connections, roundTrips, messageBytes, connecting, allEchoed);
+        } catch (IOException failure) { // the workload interface declares none
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static long serveOnEveryCore(int processors, int connections, int roundTrips, int messageBytes,
+            Runnable connecting, Runnable allEchoed) throws IOException {
         byte[] message = EchoMessage.of(messageBytes);
         ServerOptions sharedPort = ServerOptions.DEFAULTS.withReusePort(true).withBacklog(connections);
         try (LoopGroup loops = new LoopGroup(processors)) {
@@ -98,7 +107,7 @@ public final class JasyncioWorkloads implements Workloads {
             try {
                 connecting.run();
                 List<Long> echoed = loops.run(index -> startAndGather(share(connections, processors, index),
-                        client -> talk(everyPort, message, roundTrips)));
+                        client -> client(everyPort, message, roundTrips)));
                 allEchoed.run();
                 return echoed.stream().mapToLong(Long::longValue).sum();
             } finally {
@@ -181,7 +190,7 @@ public final class JasyncioWorkloads implements Workloads {
             int port = portOf(server);
             byte[] message = EchoMessage.of(messageBytes);
             connecting.run();
-            echoed = await(startAndGather(connections, client -> talk(port, message, roundTrips)));
+            echoed = await(startAndGather(connections, client -> client(port, message, roundTrips)));
             allEchoed.run();
         } finally {
             await(close(server));
@@ -217,6 +226,18 @@ public final class JasyncioWorkloads implements Workloads {
         connection.writer().close();
         await(connection.writer().waitClosed());
         return result(echoed);
+    }
+
+    /**
+     * {@link #talk}, for the {@code IntFunction} lambdas that start the clients, which may throw no
+     * checked exception; creating the coroutine throws nothing, its failures come from awaiting it.
+     */
+    private static Coroutine<Integer> client(int port, byte[] message, int roundTrips) {
+        try {
+            return talk(port, message, roundTrips);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     private static long sum(List<Integer> values) {
