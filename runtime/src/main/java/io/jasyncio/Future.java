@@ -150,8 +150,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
-        Context context = loop.captureContext();
-        Object registered = context == Context.EMPTY ? callback : new CallbackInContext(callback, context);
+        ContextMap context = loop.captureContext();
+        Object registered = context == ContextMap.EMPTY ? callback : new CallbackInContext(callback, context);
         if (state != PENDING) {
             scheduleCallback(registered);
         } else {
@@ -227,7 +227,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * its own context, which it puts in {@code current}, owner included; the loop restores the
      * thread's context afterwards and handles what the turn throws.
      */
-    void runTurn(Context.Current current) {
+    void runTurn(CurrentContext current) {
         throw new UnsupportedOperationException(this + " takes no turn in the ready queue");
     }
 
@@ -270,7 +270,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
-            loop.callSoon(new DoneCallback<>(consumer, this, Context.EMPTY));
+            loop.callSoon(new DoneCallback<>(consumer, this, ContextMap.EMPTY));
         }
     }
 
@@ -374,7 +374,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /** A done callback added while a context other than the empty one was current, to run in that context. */
-    private record CallbackInContext(Consumer<?> callback, Context context) {
+    private record CallbackInContext(Consumer<?> callback, ContextMap context) {
         /** The callback that was added, whether it was registered with its context or alone. */
         static Object unwrap(Object registered) {
             return registered instanceof CallbackInContext inContext ? inContext.callback() : registered;
@@ -386,7 +386,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         private final Consumer<? super F> callback;
         private final F future;
 
-        DoneCallback(Consumer<? super F> callback, F future, Context context) {
+        DoneCallback(Consumer<? super F> callback, F future, ContextMap context) {
             super(null, context);
             this.callback = callback;
             this.future = future;
