@@ -25,7 +25,7 @@ class AsyncResourceCheckTest {
 
     @Test
     void anAsyncCloseableInAPlainMethodIsAnError() {
-        assertEquals(List.of(error(8, 14, ASYNC_RESOURCE_OUTSIDE_COROUTINE), error(11, 23, ASYNC_RESOURCE_OUTSIDE_COROUTINE)),
+        assertEquals(List.of(error(8, 14, ASYNC_RESOURCE_OUTSIDE_COROUTINE), error(12, 22, ASYNC_RESOURCE_OUTSIDE_COROUTINE)),
                 compile("class Snippet {\n" + RESOURCE + """
                     void plain(Resource given) {
                         try (given) {
@@ -65,7 +65,7 @@ class AsyncResourceCheckTest {
 
     @Test
     void anAsyncCloseableInsideASynchronizedBlockOfACoroutineIsAnError() {
-        assertEquals(List.of(error(10, 18, ASYNC_RESOURCE_IN_SYNCHRONIZED_BLOCK)), compile("class Snippet {\n" + RESOURCE + """
+        assertEquals(List.of(error(10, 27, ASYNC_RESOURCE_IN_SYNCHRONIZED_BLOCK)), compile("class Snippet {\n" + RESOURCE + """
                     @Async
                     Coroutine<Void> main() {
                         synchronized (this) {
@@ -81,7 +81,7 @@ class AsyncResourceCheckTest {
 
     @Test
     void anAsyncCloseableWithAnEmptyBodyIsAnError() {
-        assertEquals(List.of(error(9, 14, ASYNC_RESOURCE_WITH_EMPTY_BODY)), compile("class Snippet {\n" + RESOURCE + """
+        assertEquals(List.of(error(9, 23, ASYNC_RESOURCE_WITH_EMPTY_BODY)), compile("class Snippet {\n" + RESOURCE + """
                     @Async
                     Coroutine<Void> main() {
                         try (Resource r = new Resource()) {
