@@ -12,8 +12,9 @@ import java.util.NoSuchElementException;
  * value set inside the task is seen by the rest of the task and by the coroutines it awaits, and by
  * the tasks and callbacks it creates afterwards, but never by its creator or its siblings. A callback
  * scheduled with {@code callSoon} runs in a copy of the context current when it was scheduled, and a
- * done callback in the context current when it was added. Outside of any loop, the context is the
- * thread's own.
+ * done callback in the context current when it was added. A task or callback given a {@link Context}
+ * ({@code createTask(coro, name, context)}, {@code callSoon(callback, context)}) runs in that context
+ * object instead, and what it sets stays there. Outside of any loop, the context is the thread's own.
  *
  * <pre>{@code
  * static final ContextVar<String> REQUEST = new ContextVar<>("request");

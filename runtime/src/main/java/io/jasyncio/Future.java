@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -151,7 +152,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
             throw new NullPointerException("callback");
         }
         ContextMap context = loop.captureContext();
-        Object registered = context == ContextMap.EMPTY ? callback : new CallbackInContext(callback, context);
+        register(context == ContextMap.EMPTY ? callback : new CallbackInContext(callback, context));
+    }
+
+    /**
+     * Like {@link #addDoneCallback(Consumer)}, running the callback in {@code context} (in a copy of
+     * the current one if {@code null}), asyncio's {@code add_done_callback(fn, context=ctx)}.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
+        if (context == null) {
+            addDoneCallback(callback);
+            return;
+        }
+        register(new CallbackInContext(Objects.requireNonNull(callback, "callback"), context));
+    }
+
+    private void register(Object registered) {
         if (state != PENDING) {
             scheduleCallback(registered);
         } else {
@@ -267,7 +283,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
             waiter.awaitedDone(this);
         } else if (callback instanceof CallbackInContext inContext) {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
-            loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));
+            if (inContext.context() instanceof Context given) {
+                loop.callSoon(new DoneCallback<Future<T>>(done -> given.run(() -> consumer.accept(done)), this, ContextMap.EMPTY));
+            } else {
+                loop.callSoon(new DoneCallback<>(consumer, this, (ContextMap) inContext.context()));
+            }
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
             loop.callSoon(new DoneCallback<>(consumer, this, ContextMap.EMPTY));
@@ -373,8 +393,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
         private static final long serialVersionUID = 1L;
     }
 
-    /** A done callback added while a context other than the empty one was current, to run in that context. */
-    private record CallbackInContext(Consumer<?> callback, ContextMap context) {
+    /**
+     * A done callback added while a context other than the empty one was current, to run in that
+     * context (a {@link ContextMap}), or added with a {@link Context}, to run in that object.
+     */
+    private record CallbackInContext(Consumer<?> callback, Object context) {
         /** The callback that was added, whether it was registered with its context or alone. */
         static Object unwrap(Object registered) {
             return registered instanceof CallbackInContext inContext ? inContext.callback() : registered;

@@ -122,6 +122,14 @@ class ContextTest extends LoopTestSupport {
         });
         assertTrace("first, step 1: given", "second, step 1: 1", "first, step 2: 2");
         assertEquals(12, context.get(COUNT));
+        runTest(loop -> loop.runUntilComplete(Asyncio.taskGroup(group -> {
+            group.createTask(coroutine(awaited -> {
+                COUNT.set(COUNT.get() * 2);
+                return null;
+            }), "in the group", context);
+            return result(null);
+        })));
+        assertEquals(24, context.get(COUNT));
         assertFalse(Context.copyContext().containsKey(COUNT));
     }
 
@@ -138,6 +146,20 @@ class ContextTest extends LoopTestSupport {
         assertTrace("plain: none", "later: callback's own, count -1");
         assertEquals("callback's own", context.get(REQUEST));
         assertEquals(7, context.get(COUNT));
+    }
+
+    @Test
+    void aDoneCallbackGivenAContextRunsInIt() throws Exception {
+        Context context = new Context();
+        runTest(loop -> {
+            Future<String> future = loop.createFuture();
+            future.addDoneCallback(done -> REQUEST.set(done.result()), context);
+            future.addDoneCallback(done -> trace("plain: " + REQUEST.get("none")), null);
+            future.setResult("from the callback");
+            loop.runUntilComplete(sleep(0));
+        });
+        assertTrace("plain: none");
+        assertEquals("from the callback", context.get(REQUEST));
     }
 
     @Test
