@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.Asyncio;
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
+import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -90,6 +92,9 @@ class AsyncResourcesStreamsTest extends StreamsTestSupport {
             server.close();
             loop.runUntilComplete(connection.writer().waitClosed());
             assertSame(null, loop.runUntilComplete(server.aclose()));
+            for (Task<?> handler : Asyncio.allTasks(loop)) {
+                loop.runUntilComplete(handler); // the handler's own try-with-resources still awaits its writer's aclose()
+            }
         });
     }
 }
