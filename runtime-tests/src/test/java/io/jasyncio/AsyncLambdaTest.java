@@ -59,4 +59,28 @@ class AsyncLambdaTest extends LoopTestSupport {
         });
         assertEquals(List.of("called", "task created", "lambda body", "child", "from child"), trace);
     }
+
+    /**
+     * Issue 15: a lambda that neither awaits nor calls {@code result} is as lazy as an {@code @Async}
+     * method: calling it runs nothing, and awaiting it runs its body in the awaiting task.
+     */
+    @Test
+    void aLambdaThatNeitherAwaitsNorCallsResultIsLazy() throws Exception {
+        java.util.function.Function<String, Coroutine<String>> plain = value -> {
+            trace.add("body " + value);
+            return sleep(0, value);
+        };
+        runTest(loop -> {
+            Coroutine<String> coroutine = plain.apply("v");
+            trace.add("called");
+            trace.add(loop.runUntilComplete(loop.createTask(coroutine)));
+            Coroutine<String> twice = plain.apply("w");
+            trace.add("called again");
+            IllegalStateException reuse = assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(loop.createTask(coroutine)));
+            assertEquals("cannot reuse already awaited coroutine", reuse.getMessage());
+            trace.add(loop.runUntilComplete(loop.createTask(twice)));
+        });
+        assertEquals(List.of("called", "body v", "v", "called again", "body w", "w"), trace);
+    }
 }

@@ -161,6 +161,11 @@ public final class Asyncio {
         return EventLoop.getRunningLoop().createTask(coroutine, name);
     }
 
+    /** Like {@link #createTask(Coroutine, String)}, running every step in {@code context}, asyncio's {@code create_task(coro, context=ctx)}. */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
+        return EventLoop.getRunningLoop().createTask(coroutine, name, context);
+    }
+
     /** Returns a future unchanged and wraps a coroutine in a task, asyncio's {@code ensure_future()}. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future<T> future) {

@@ -2,133 +2,217 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * The values of the {@link ContextVar}s, asyncio's {@code contextvars.Context}, as an immutable
- * snapshot.
+ * A context, Python's {@code contextvars.Context}: a mapping from {@link ContextVar}s to their values,
+ * which code sees as its current context while it runs inside {@link #run}.
  *
- * <p>Python's contexts are mutable objects that {@code copy_context()} copies; here a context is an
- * immutable map, so a copy is the same object, and {@code var.set(v)} replaces the current context of
- * the thread with a new map. What Python does by copying, the runtime does by capturing: a task keeps
- * the context current when it was created and runs every step in it (and keeps what its steps set);
- * a callback runs in the context current when it was scheduled. Programs that never set a variable
- * share {@link #EMPTY} throughout, and switching contexts costs a field write.
+ * <p>{@link #copyContext()} copies the current context; {@code run(body)} makes this context the
+ * current one for the length of {@code body}, so that what {@code body} sets with
+ * {@link ContextVar#set} stays in this context afterwards. A task created with a context
+ * ({@link EventLoop#createTask(Coroutine, String, Context)}) runs every step in it, and a callback
+ * scheduled with one ({@link EventLoop#callSoon(Runnable, Context)}) runs in it: what they set is seen
+ * through this object afterwards. A context can be entered once at a time: entering it again, from a
+ * nested {@code run} or from another thread, throws {@link IllegalStateException}, as Python raises
+ * {@code RuntimeError}.
  *
- * <p>Few variables are set at once in practice, so the map is a pair of small arrays searched
- * linearly, and each {@code set} copies them.
+ * <pre>{@code
+ * Context context = Context.copyContext();
+ * context.run(() -> REQUEST.set("r-1"));
+ * context.get(REQUEST);                                      // "r-1"; REQUEST.get() here is unchanged
+ * await(createTask(handle(), "handler", context));           // handle() sees "r-1", and what it sets stays in context
+ * }</pre>
+ *
+ * <p>Without one, a task runs in a copy of the context current when it was created, as in Python;
+ * the runtime makes that copy lazily, without allocating (see {@link ContextVar}). Iteration goes over
+ * the variables with a value in the order they were first set (Python's order is a hash's); it reads
+ * a snapshot, so a {@code set} meanwhile does not disturb it.
  */
-final class Context {
-    /** The context in which no variable has a value. */
-    static final Context EMPTY = new Context(new ContextVar<?>[0], new Object[0]);
+public final class Context implements Iterable<ContextVar<?>> {
+    private static final VarHandle ENTERED;
 
-    private static final ThreadLocal<Current> CURRENT = ThreadLocal.withInitial(Current::new);
-
-    /** What {@link #lookup} returns for a variable without a value, since {@code null} is a value. */
-    static final Object MISSING = new Object() {
-        @Override
-        public String toString() {
-            return "<MISSING>";
+    static {
+        try {
+            ENTERED = MethodHandles.lookup().findVarHandle(Context.class, "entered", boolean.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
         }
-    };
+    }
 
-    private final ContextVar<?>[] variables;
-    private final Object[] values;
+    /** The values; while the context is entered, the thread running in it keeps them up to date. */
+    private ContextMap values;
 
-    private Context(ContextVar<?>[] variables, Object[] values) {
-        this.variables = variables;
+    /** Whether a thread runs in this context; set with a compare-and-set, so that two threads cannot both enter. */
+    @SuppressWarnings("unused") // through ENTERED
+    private volatile boolean entered;
+
+    /** An empty context, Python's {@code contextvars.Context()}: no variable has a value in it. */
+    public Context() {
+        this(ContextMap.EMPTY);
+    }
+
+    private Context(ContextMap values) {
         this.values = values;
     }
 
-    /** The current context of one thread, which code running there reads and replaces. */
-    static final class Current {
-        /** The context that code running in this thread sees. */
-        Context context = EMPTY;
-
-        /**
-         * What the current context belongs to, where Python has one mutable context object: the task
-         * whose step or the handle whose callback the loop is running, {@code null} outside them.
-         */
-        Object owner;
-
-        /** The identity of the current context, for tokens: its owner, else this thread's own context. */
-        Object identity() {
-            return owner != null ? owner : this;
-        }
+    /** A copy of the current context, Python's {@code contextvars.copy_context()}. */
+    public static Context copyContext() {
+        return new Context(CurrentContext.map());
     }
 
-    /** The holder of this thread's current context; the loop caches it while it runs. */
-    static Current ofThisThread() {
-        return CURRENT.get();
-    }
-
-    /** This thread's current context, asyncio's {@code contextvars.copy_context()}. */
-    static Context current() {
-        return CURRENT.get().context;
-    }
-
-    /** The value of {@code variable} here, or {@link #MISSING}. */
-    Object lookup(ContextVar<?> variable) {
-        for (int i = 0; i < variables.length; i++) {
-            if (variables[i] == variable) {
-                return values[i];
-            }
-        }
-        return MISSING;
-    }
-
-    /** This context with {@code variable} set to {@code value}, or without it if {@code value} is {@link #MISSING}. */
-    Context with(ContextVar<?> variable, Object value) {
-        int index = 0;
-        while (index < variables.length && variables[index] != variable) {
-            index++;
-        }
-        if (value == MISSING) {
-            if (index == variables.length) {
-                return this;
-            }
-            ContextVar<?>[] fewerVariables = new ContextVar<?>[variables.length - 1];
-            Object[] fewerValues = new Object[values.length - 1];
-            System.arraycopy(variables, 0, fewerVariables, 0, index);
-            System.arraycopy(variables, index + 1, fewerVariables, index, fewerVariables.length - index);
-            System.arraycopy(values, 0, fewerValues, 0, index);
-            System.arraycopy(values, index + 1, fewerValues, index, fewerValues.length - index);
-            return fewerVariables.length == 0 ? EMPTY : new Context(fewerVariables, fewerValues);
-        }
-        int size = Math.max(variables.length, index + 1);
-        ContextVar<?>[] newVariables = Arrays.copyOf(variables, size);
-        Object[] newValues = Arrays.copyOf(values, size);
-        newVariables[index] = variable;
-        newValues[index] = value;
-        return new Context(newVariables, newValues);
+    /** A copy of this context, Python's {@code ctx.copy()}: later changes to either are not seen by the other. */
+    public Context copy() {
+        return new Context(values);
     }
 
     /**
-     * Calls {@code body} in this thread with this context as the current one, and restores the
-     * previous one afterwards, asyncio's {@code context.run(body)}. Unlike Python's, what the body
-     * sets is not kept in this context, which is immutable.
+     * Calls {@code body} with this context as the current one, and returns what it returns, Python's
+     * {@code ctx.run(callable)}: what {@code body} sets stays in this context; the current context is
+     * restored afterwards, and {@code body}'s exception passes through. {@link IllegalStateException}
+     * if this context is entered already.
      */
+    public <T> T run(Supplier<T> body) {
+        Objects.requireNonNull(body, "body");
+        try {
+            return call(body::get);
+        } catch (Exception thrown) {
+            throw Throwables.sneakyThrow(thrown); // unchecked, or checked and thrown sneakily: passed on as it was
+        }
+    }
+
+    /** Like {@link #run(Supplier)}, for a body that returns nothing. */
+    public void run(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        run(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** {@link #run(Supplier)} for a body that may throw a checked exception, for the runtime's bridges to threads. */
     <T> T call(Callable<T> body) throws Exception {
-        Current current = CURRENT.get();
-        Context outer = current.context;
+        CurrentContext current = CurrentContext.ofThisThread();
+        ContextMap outer = current.context;
         Object outerOwner = current.owner;
-        current.context = this;
-        current.owner = new Object(); // a copy of its own, as Python's ctx.run: tokens made here stay here
+        enter(current);
         try {
             return body.call();
         } finally {
+            exit(current);
             current.context = outer;
             current.owner = outerOwner;
         }
     }
 
+    /**
+     * Makes this context the current one of {@code current}: its values and, for tokens, its owner.
+     * {@link IllegalStateException} if it is entered already.
+     */
+    void enter(CurrentContext current) {
+        if (!ENTERED.compareAndSet(this, false, true)) {
+            throw new IllegalStateException("cannot enter context: " + this + " is already entered");
+        }
+        current.context = values;
+        current.owner = this;
+    }
+
+    /** Leaves this context, keeping what was set in it; the caller restores what was current before. */
+    void exit(CurrentContext current) {
+        values = current.context;
+        entered = false;
+    }
+
+    /** Runs the step of {@code task}, which was created with this context, in this context. */
+    void runStep(Task<?> task, CurrentContext current) {
+        enter(current);
+        try {
+            task.runStep();
+        } finally {
+            exit(current);
+        }
+    }
+
+    /** Told by the thread running in this context of each {@code set} and {@code reset}, so that reads here see them. */
+    void changed(ContextMap changed) {
+        values = changed;
+    }
+
+    /**
+     * {@code callback} bound to this context: it runs in it, as Python's {@code Handle} runs its
+     * callback with {@code context.run}. {@code context} {@code null} means the current one, captured
+     * by the scheduling call as usual, so {@code callback} comes back unchanged.
+     */
+    static Runnable bind(Context context, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        return context == null ? callback : new InContext(context, callback);
+    }
+
+    /** The value of {@code variable} in this context, or {@code null} if it has none, Python's {@code ctx.get(var)}. */
+    public <T> T get(ContextVar<T> variable) {
+        return get(variable, null);
+    }
+
+    /** The value of {@code variable} in this context, or {@code fallback} if it has none, Python's {@code ctx.get(var, default)}. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(ContextVar<T> variable, T fallback) {
+        Object value = values.lookup(Objects.requireNonNull(variable, "variable"));
+        return value == ContextMap.MISSING ? fallback : (T) value;
+    }
+
+    /** Whether {@code variable} has a value in this context, Python's {@code var in ctx}. */
+    public boolean containsKey(ContextVar<?> variable) {
+        return values.lookup(Objects.requireNonNull(variable, "variable")) != ContextMap.MISSING;
+    }
+
+    /** How many variables have a value in this context, Python's {@code len(ctx)}. */
+    public int size() {
+        return values.size();
+    }
+
+    /** The variables that have a value in this context, in the order they were first set, Python's {@code iter(ctx)}. */
+    @Override
+    public Iterator<ContextVar<?>> iterator() {
+        ContextMap snapshot = values;
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < snapshot.size();
+            }
+
+            @Override
+            public ContextVar<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return snapshot.variable(next++);
+            }
+        };
+    }
+
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Context{");
-        for (int i = 0; i < variables.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(variables[i].getName()).append('=').append(values[i]);
+        return "Context" + values;
+    }
+
+    /** A callback that runs in a given context, for {@code callSoon(callback, context)} and its kin. */
+    private record InContext(Context context, Runnable callback) implements Runnable {
+        @Override
+        public void run() {
+            context.run(callback);
         }
-        return text.append('}').toString();
+
+        @Override
+        public String toString() {
+            return callback.toString();
+        }
     }
 }

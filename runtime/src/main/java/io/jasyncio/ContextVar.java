@@ -12,8 +12,9 @@ import java.util.NoSuchElementException;
  * value set inside the task is seen by the rest of the task and by the coroutines it awaits, and by
  * the tasks and callbacks it creates afterwards, but never by its creator or its siblings. A callback
  * scheduled with {@code callSoon} runs in a copy of the context current when it was scheduled, and a
- * done callback in the context current when it was added. Outside of any loop, the context is the
- * thread's own.
+ * done callback in the context current when it was added. A task or callback given a {@link Context}
+ * ({@code createTask(coro, name, context)}, {@code callSoon(callback, context)}) runs in that context
+ * object instead, and what it sets stays there. Outside of any loop, the context is the thread's own.
  *
  * <pre>{@code
  * static final ContextVar<String> REQUEST = new ContextVar<>("request");
@@ -31,13 +32,13 @@ import java.util.NoSuchElementException;
 public final class ContextVar<T> {
     private final String name;
 
-    /** The value of {@link #get()} when the variable has no value, or {@link Context#MISSING}. */
+    /** The value of {@link #get()} when the variable has no value, or {@link ContextMap#MISSING}. */
     private final Object defaultValue;
 
     /** A variable without a default value: {@link #get()} throws until it is set. */
     public ContextVar(String name) {
         this.name = requireName(name);
-        this.defaultValue = Context.MISSING;
+        this.defaultValue = ContextMap.MISSING;
     }
 
     /** A variable whose {@link #get()} returns {@code defaultValue} until it is set. */
@@ -64,7 +65,7 @@ public final class ContextVar<T> {
      */
     public T get() {
         Object value = valueOrDefault();
-        if (value == Context.MISSING) {
+        if (value == ContextMap.MISSING) {
             throw new NoSuchElementException(toString());
         }
         return cast(value);
@@ -72,8 +73,8 @@ public final class ContextVar<T> {
 
     /** The variable's value in the current context, else {@code fallback}; Python's {@code var.get(default)}. */
     public T get(T fallback) {
-        Object value = Context.current().lookup(this);
-        return value == Context.MISSING ? fallback : cast(value);
+        Object value = CurrentContext.map().lookup(this);
+        return value == ContextMap.MISSING ? fallback : cast(value);
     }
 
     /**
@@ -81,9 +82,9 @@ public final class ContextVar<T> {
      * to restore the value it had before.
      */
     public Token<T> set(T value) {
-        Context.Current current = Context.ofThisThread();
+        CurrentContext current = CurrentContext.ofThisThread();
         Object oldValue = current.context.lookup(this);
-        current.context = current.context.with(this, value);
+        current.change(current.context.with(this, value));
         return new Token<>(this, oldValue, current.identity());
     }
 
@@ -98,7 +99,7 @@ public final class ContextVar<T> {
         if (token.variable != this) {
             throw new IllegalArgumentException(token + " was created by a different ContextVar than " + this);
         }
-        Context.Current current = Context.ofThisThread();
+        CurrentContext current = CurrentContext.ofThisThread();
         if (token.context != current.identity()) {
             throw new IllegalArgumentException(token + " was created in a different Context");
         }
@@ -106,12 +107,12 @@ public final class ContextVar<T> {
             throw new IllegalStateException(token + " has already been used once");
         }
         token.used = true;
-        current.context = current.context.with(this, token.oldValue);
+        current.change(current.context.with(this, token.oldValue));
     }
 
     private Object valueOrDefault() {
-        Object value = Context.current().lookup(this);
-        return value == Context.MISSING ? defaultValue : value;
+        Object value = CurrentContext.map().lookup(this);
+        return value == ContextMap.MISSING ? defaultValue : value;
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +122,7 @@ public final class ContextVar<T> {
 
     @Override
     public String toString() {
-        return "ContextVar[name=" + name + (defaultValue == Context.MISSING ? "" : " default=" + defaultValue) + "]";
+        return "ContextVar[name=" + name + (defaultValue == ContextMap.MISSING ? "" : " default=" + defaultValue) + "]";
     }
 
     /**
@@ -132,12 +133,12 @@ public final class ContextVar<T> {
      */
     public static final class Token<T> {
         /** What {@link #getOldValue()} returns when the variable had no value before the set, Python's {@code Token.MISSING}. */
-        public static final Object MISSING = Context.MISSING;
+        public static final Object MISSING = ContextMap.MISSING;
 
         private final ContextVar<T> variable;
         private final Object oldValue;
 
-        /** The identity of the context the token was made in (see {@link Context.Current#identity()}). */
+        /** The identity of the context the token was made in (see {@link CurrentContext#identity()}). */
         private final Object context;
 
         private boolean used;

@@ -53,7 +53,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Binds this new coroutine to the task that will drive it and to the coroutine that awaits it. */
     final void claim(Task<?> driver, Coroutine<?> awaiter) {
         if (task != null) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine: " + this);
+            // asyncio's exact message; which coroutine it was goes in the cause, as Python's traceback shows the line
+            throw new IllegalStateException("cannot reuse already awaited coroutine",
+                    new IllegalStateException(this + " was awaited or wrapped in a task before"));
         }
         task = driver;
         caller = awaiter;

@@ -92,7 +92,7 @@ public class EventLoop extends LoopServices {
      * The current context of the thread running the loop, while it runs: each handle runs with its
      * own context put there, and what the handle set is stored back in the handle.
      */
-    private Context.Current threadContext;
+    private CurrentContext threadContext;
 
     /** The bookkeeping of this loop's tasks: creation numbers, eager first steps, {@code allTasks()}. */
     final TaskRegistry tasks = new TaskRegistry(this);
@@ -155,12 +155,7 @@ public class EventLoop extends LoopServices {
      * in the context current now (see {@link ContextVar}).
      */
     public Handle callSoon(Runnable callback) {
-        return callSoon(Objects.requireNonNull(callback, "callback"), captureContext());
-    }
-
-    /** Schedules {@code callback} to run in {@code context}: a done callback runs in the context of its registration. */
-    final Handle callSoon(Runnable callback, Context context) {
-        return callSoon(new Handle(callback, context));
+        return callSoon(new Handle(Objects.requireNonNull(callback, "callback"), captureContext()));
     }
 
     /** Schedules a handle made by the runtime (a done callback), with {@code callSoon}'s checks. */
@@ -177,7 +172,7 @@ public class EventLoop extends LoopServices {
      * {@link ThreadsafeCallbacks}); a {@link ThreadsafeSubmitter} bounds them.
      */
     public Handle callSoonThreadsafe(Runnable callback) {
-        return callSoonThreadsafe(new Handle(Objects.requireNonNull(callback, "callback"), Context.current()));
+        return callSoonThreadsafe(new Handle(Objects.requireNonNull(callback, "callback"), CurrentContext.map()));
     }
 
     /** Schedules a handle from any thread: {@link #callSoonThreadsafe(Runnable)} with a handle made by the runtime. */
@@ -251,11 +246,14 @@ public class EventLoop extends LoopServices {
 
     /** Wraps {@code coroutine} in a task named {@code name} ({@code Task-N} if {@code null}). */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
-        return createTask(coroutine, name, captureContext());
+        return createTask(coroutine, name, null);
     }
 
-    /** Wraps {@code coroutine} in a task named {@code name} that runs in {@code context}. */
-    final <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
+    /**
+     * Wraps {@code coroutine} in a task named {@code name} that runs every step in {@code context} (in a copy of the
+     * current one if {@code null}), asyncio's {@code create_task(coro, name=name, context=context)}.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         checkClosed();
         checkThreadInDebugMode();
         Task<T> task = new Task<>(this, coroutine, name, context);
@@ -285,9 +283,9 @@ public class EventLoop extends LoopServices {
     }
 
     /** The context that a handle scheduled now runs in: the current one of the loop's thread. */
-    final Context captureContext() {
-        Context.Current current = threadContext;
-        return current != null ? current.context : Context.current();
+    final ContextMap captureContext() {
+        CurrentContext current = threadContext;
+        return current != null ? current.context : CurrentContext.map();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -300,7 +298,7 @@ public class EventLoop extends LoopServices {
         runningThread = Thread.currentThread();
         RUNNING_LOOP.set(this);
         LiveLoops.register(this); // for ps and pstree from outside the JVM
-        threadContext = Context.ofThisThread();
+        threadContext = CurrentContext.ofThisThread();
         debugMode.trackCoroutineOrigins(debug);
         try {
             while (true) {
@@ -510,8 +508,8 @@ public class EventLoop extends LoopServices {
      * what the callback throws goes to the exception handler, and the loop goes on.
      */
     final void runReadyEntry(Object entry) {
-        Context.Current current = threadContext;
-        Context outer = current.context;
+        CurrentContext current = threadContext;
+        ContextMap outer = current.context;
         Object outerOwner = current.owner;
         Throwable failure = null;
         if (entry instanceof Future<?> future) {

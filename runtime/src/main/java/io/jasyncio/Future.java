@@ -3,6 +3,7 @@
 package io.jasyncio;
 
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -150,8 +151,23 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
-        Context context = loop.captureContext();
-        Object registered = context == Context.EMPTY ? callback : new CallbackInContext(callback, context);
+        ContextMap context = loop.captureContext();
+        register(context == ContextMap.EMPTY ? callback : new CallbackInContext(callback, context));
+    }
+
+    /**
+     * Like {@link #addDoneCallback(Consumer)}, running the callback in {@code context} (in a copy of
+     * the current one if {@code null}), asyncio's {@code add_done_callback(fn, context=ctx)}.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
+        if (context == null) {
+            addDoneCallback(callback);
+            return;
+        }
+        register(new CallbackInContext(Objects.requireNonNull(callback, "callback"), context));
+    }
+
+    private void register(Object registered) {
         if (state != PENDING) {
             scheduleCallback(registered);
         } else {
@@ -227,7 +243,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * its own context, which it puts in {@code current}, owner included; the loop restores the
      * thread's context afterwards and handles what the turn throws.
      */
-    void runTurn(Context.Current current) {
+    void runTurn(CurrentContext current) {
         throw new UnsupportedOperationException(this + " takes no turn in the ready queue");
     }
 
@@ -267,10 +283,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
             waiter.awaitedDone(this);
         } else if (callback instanceof CallbackInContext inContext) {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) inContext.callback();
-            loop.callSoon(new DoneCallback<>(consumer, this, inContext.context()));
+            if (inContext.context() instanceof Context given) {
+                loop.callSoon(new DoneCallback<Future<T>>(done -> given.run(() -> consumer.accept(done)), this, ContextMap.EMPTY));
+            } else {
+                loop.callSoon(new DoneCallback<>(consumer, this, (ContextMap) inContext.context()));
+            }
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) callback;
-            loop.callSoon(new DoneCallback<>(consumer, this, Context.EMPTY));
+            loop.callSoon(new DoneCallback<>(consumer, this, ContextMap.EMPTY));
         }
     }
 
@@ -373,8 +393,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
         private static final long serialVersionUID = 1L;
     }
 
-    /** A done callback added while a context other than the empty one was current, to run in that context. */
-    private record CallbackInContext(Consumer<?> callback, Context context) {
+    /**
+     * A done callback added while a context other than the empty one was current, to run in that
+     * context (a {@link ContextMap}), or added with a {@link Context}, to run in that object.
+     */
+    private record CallbackInContext(Consumer<?> callback, Object context) {
         /** The callback that was added, whether it was registered with its context or alone. */
         static Object unwrap(Object registered) {
             return registered instanceof CallbackInContext inContext ? inContext.callback() : registered;
@@ -386,7 +409,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         private final Consumer<? super F> callback;
         private final F future;
 
-        DoneCallback(Consumer<? super F> callback, F future, Context context) {
+        DoneCallback(Consumer<? super F> callback, F future, ContextMap context) {
             super(null, context);
             this.callback = callback;
             this.future = future;

@@ -107,9 +107,9 @@ final class Gather<T> extends Future<List<T>> {
 
     /** Runs the done callback that the loop reached in its ready queue: the oldest scheduled one. */
     @Override
-    void runTurn(Context.Current current) {
+    void runTurn(CurrentContext current) {
         current.owner = this;
-        current.context = Context.EMPTY;
+        current.context = ContextMap.EMPTY;
         Object next = childrenDoneSoon.pollFirst();
         childDone(next == SUCCEEDED ? null : (Future<?>) next);
     }

@@ -20,9 +20,9 @@ public class Handle {
      * what the callback set, which matters to a handle that runs again and again (a task's step, an
      * I/O reader), as asyncio runs such a handle in the same context object each time.
      */
-    Context context;
+    ContextMap context;
 
-    Handle(Runnable callback, Context context) {
+    Handle(Runnable callback, ContextMap context) {
         this.callback = callback;
         this.context = context;
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The public face of what an {@link EventLoop} offers beside running callbacks: its exception
- * handler, debug mode, executors and task factory setting, each kept by a helper of its own
+ * The public face of what an {@link EventLoop} offers beside running callbacks: scheduling in a
+ * given {@link Context}, its exception handler, debug mode, executors and task factory setting, each kept by a helper of its own
  * ({@link ExceptionHandling}, {@link DebugMode}, {@link LoopExecutors}). The loop proper is its
  * subclass, {@link EventLoop}; these methods are part of its API and documented there.
  *
@@ -46,6 +46,36 @@ abstract class LoopServices {
 
     /** Whether the loop was closed. */
     public abstract boolean isClosed();
+
+    // ---------------------------------------------------------------------------------------------
+    // Scheduling in a given context: the loop's own scheduling, with the callback bound to it
+
+    /**
+     * Schedules {@code callback} to run in {@code context} (in a copy of the current one if
+     * {@code null}), asyncio's {@code call_soon(callback, context=context)}: what it sets stays there.
+     */
+    public Handle callSoon(Runnable callback, Context context) {
+        return loop().callSoon(Context.bind(context, callback));
+    }
+
+    /** {@code callSoonThreadsafe} with {@code callback} running in {@code context}, asyncio's {@code call_soon_threadsafe(..., context=)}. */
+    public Handle callSoonThreadsafe(Runnable callback, Context context) {
+        return loop().callSoonThreadsafe(Context.bind(context, callback));
+    }
+
+    /** {@code callLater} with {@code callback} running in {@code context}, asyncio's {@code call_later(..., context=)}. */
+    public TimerHandle callLater(double delaySeconds, Runnable callback, Context context) {
+        return loop().callLater(delaySeconds, Context.bind(context, callback));
+    }
+
+    /** {@code callAt} with {@code callback} running in {@code context}, asyncio's {@code call_at(..., context=)}. */
+    public TimerHandle callAt(double whenSeconds, Runnable callback, Context context) {
+        return loop().callAt(whenSeconds, Context.bind(context, callback));
+    }
+
+    private EventLoop loop() {
+        return (EventLoop) this;
+    }
 
     // ---------------------------------------------------------------------------------------------
     // Debug mode

@@ -40,7 +40,7 @@ public final class Runner implements AutoCloseable {
 
     private EventLoop loop;
 
-    /** The context each run's task starts in: the creator's, then what the previous run left. */
+    /** The context each run's task runs in, asyncio's {@code Runner._context}: a copy of the creator's, made on first use. */
     private Context context;
 
     /** A runner on a new loop, in debug mode if the system property {@code jasyncio.debug} is {@code true}. */
@@ -74,6 +74,14 @@ public final class Runner implements AutoCloseable {
      * as it would have without the runner. As in asyncio, one runner at a time handles Ctrl-C.
      */
     public <T> T run(Coroutine<T> coroutine) {
+        return run(coroutine, null);
+    }
+
+    /**
+     * Like {@link #run(Coroutine)}, with the task running every step in {@code context} instead of
+     * the runner's, asyncio's {@code runner.run(coro, context=context)}; {@code null} for the runner's.
+     */
+    public <T> T run(Coroutine<T> coroutine, Context context) {
         if (coroutine == null) {
             throw new NullPointerException("coroutine");
         }
@@ -81,8 +89,7 @@ public final class Runner implements AutoCloseable {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         EventLoop runnerLoop = getLoop();
-        Task<T> task = runnerLoop.createTask(coroutine, null, context);
-        task.shareContextWith(this); // every run, one context: a token of one run resets in the next
+        Task<T> task = runnerLoop.createTask(coroutine, null, context != null ? context : this.context);
         InterruptHandler interrupts = InterruptHandler.install(task);
         try {
             return runnerLoop.runUntilComplete(task);
@@ -92,7 +99,6 @@ public final class Runner implements AutoCloseable {
             }
             throw cancelled;
         } finally {
-            context = task.context;
             if (interrupts != null) {
                 interrupts.uninstall();
             }
@@ -109,7 +115,7 @@ public final class Runner implements AutoCloseable {
             if (debug != null) {
                 loop.setDebug(debug);
             }
-            context = Context.current();
+            context = Context.copyContext();
             state = State.INITIALIZED;
         }
         return loop;

@@ -138,7 +138,7 @@ public class SelectorEventLoop extends EventLoop {
 
     private void setCallback(SelectableChannel channel, boolean writing, Runnable callback) {
         IoCallbacks callbacks = callbacksOf(channel);
-        Handle previous = callbacks.replace(writing, new Handle(callback, Context.current()));
+        Handle previous = callbacks.replace(writing, new Handle(callback, CurrentContext.map()));
         if (previous != null) {
             previous.cancel();
         }

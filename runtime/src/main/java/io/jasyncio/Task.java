@@ -98,10 +98,10 @@ public class Task<T> extends Future<T> {
      * task is its own entry in the ready queue (at most one step is scheduled at a time), so it keeps
      * what a handle would keep.
      */
-    Context context;
+    ContextMap context;
 
-    /** A task running in {@code context}; {@link EventLoop#createTask} schedules or runs its first step. */
-    Task(EventLoop loop, Coroutine<T> coroutine, String name, Context context) {
+    /** A task running in {@code given}, or in a copy of the current context; {@link EventLoop#createTask} schedules it. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, Context given) {
         super(loop);
         coroutine.claim(this, null);
         this.coroutine = coroutine;
@@ -109,7 +109,10 @@ public class Task<T> extends Future<T> {
         this.name = name;
         this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
         this.creationNumber = loop.tasks.nextCreationNumber();
-        this.context = context;
+        this.context = given == null ? loop.captureContext() : ContextMap.EMPTY;
+        if (given != null) {
+            extras().context = given;
+        }
     }
 
     /** The task's name, {@code Task-N} unless one was given. */
@@ -329,8 +332,12 @@ public class Task<T> extends Future<T> {
 
     /** This task's turn in the ready queue: its step, in its context, which keeps what the step set. */
     @Override
-    void runTurn(Context.Current current) {
-        current.owner = contextOwner();
+    void runTurn(CurrentContext current) {
+        if (extras != null && extras.context != null) {
+            extras.context.runStep(this, current); // a context given at creation: entered, as Python's ctx.run(step)
+            return;
+        }
+        current.owner = this;
         current.context = context;
         try {
             runStep();
@@ -350,19 +357,6 @@ public class Task<T> extends Future<T> {
             extras = new TaskExtras(this, loop.tasks.destroyedTasks, name, number);
         }
         return extras;
-    }
-
-    /**
-     * What this task's context belongs to, for {@link ContextVar} tokens: the task, unless it shares
-     * its context object with other tasks (see {@link #shareContextWith}).
-     */
-    private Object contextOwner() {
-        return extras == null || extras.contextOwner == null ? this : extras.contextOwner;
-    }
-
-    /** Makes this task's context, for tokens, the one of {@code owner}'s tasks, as a Runner's runs share one. */
-    void shareContextWith(Object owner) {
-        extras().contextOwner = owner;
     }
 
     /** Tells the loop not to report this task if it is collected while pending, asyncio's {@code _log_destroy_pending = False}. */
@@ -433,7 +427,7 @@ public class Task<T> extends Future<T> {
     }
 
     /** Runs one step: the scheduled one, or the wake-up after the waited-on future is done. */
-    private void runStep() {
+    void runStep() {
         if (timerSequence != NOT_SLEEPING) {
             // The timer's wake-up, asyncio's timer callback: the step itself runs in the next iteration.
             boolean fired = timerSequence == TIMER_FIRED;

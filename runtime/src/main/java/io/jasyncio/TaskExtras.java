@@ -33,10 +33,10 @@ final class TaskExtras extends WeakReference<Task<?>> {
     boolean reportIfDestroyed = true;
 
     /**
-     * What the task's context belongs to for {@link ContextVar} tokens, when it is not the task
-     * itself: the {@link Runner} whose runs all share one context, as Python's Runner does.
+     * The context the task runs every step in when it was given one ({@code createTask(coro, name,
+     * context)}, a {@link Runner}'s runs), instead of the copy it keeps itself; {@code null} for most.
      */
-    Object contextOwner;
+    Context context;
 
     /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
     String givenName;

@@ -81,13 +81,21 @@ public final class TaskGroup {
 
     /** Like {@link #createTask(Coroutine)}, naming the task ({@code Task-N} if {@code null}). */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return createTask(coroutine, name, null);
+    }
+
+    /**
+     * Like {@link #createTask(Coroutine, String)}, running every step of the task in {@code context}
+     * (in a copy of the current one if {@code null}), asyncio's {@code create_task(coro, context=ctx)}.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         if (exiting && tasks.isEmpty()) {
             throw new IllegalStateException("TaskGroup " + this + " is finished");
         }
         if (aborting) {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
-        Task<T> task = loop.createTask(coroutine, name);
+        Task<T> task = loop.createTask(coroutine, name, context);
         if (task.done()) {
             onTaskDone(task); // an eager task (3.12's factory) that ended in its first step, as 3.12 does
         } else {

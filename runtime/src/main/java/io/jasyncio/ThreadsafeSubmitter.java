@@ -81,7 +81,7 @@ public final class ThreadsafeSubmitter {
     }
 
     private Handle schedule(Runnable callback) {
-        PlaceHolding handle = new PlaceHolding(callback, Context.current(), room);
+        PlaceHolding handle = new PlaceHolding(callback, CurrentContext.map(), room);
         try {
             return loop.callSoonThreadsafe(handle);
         } catch (RuntimeException | Error refused) {
@@ -94,7 +94,7 @@ public final class ThreadsafeSubmitter {
     private static final class PlaceHolding extends Handle {
         private Semaphore room;
 
-        PlaceHolding(Runnable callback, Context context, Semaphore room) {
+        PlaceHolding(Runnable callback, ContextMap context, Semaphore room) {
             super(callback, context);
             this.room = room;
         }

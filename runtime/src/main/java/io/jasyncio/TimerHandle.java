@@ -22,7 +22,7 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     /** Whether the handle is still in the loop's timer queue (not yet due, or due but not moved). */
     boolean scheduled = true;
 
-    TimerHandle(EventLoop loop, long whenNanos, Runnable callback, Context context) {
+    TimerHandle(EventLoop loop, long whenNanos, Runnable callback, ContextMap context) {
         super(callback, context);
         this.loop = loop;
         this.whenNanos = whenNanos;

@@ -26,7 +26,7 @@ final class ToThread<T> extends HandWrittenCoroutine<T> {
     protected Object step(int label) {
         switch (label) {
             case START:
-                Context context = Context.current();
+                Context context = Context.copyContext(); // as asyncio.to_thread runs the function in ctx.run
                 return await(AFTER_JOB, EventLoop.getRunningLoop().runInExecutor(null, () -> context.call(job)));
             case AFTER_JOB:
                 return finish(awaited());

@@ -129,14 +129,14 @@ public abstract class LoopTestSupport {
             recordFailure(exception instanceof AssertionError assertion ? assertion
                     : new AssertionError("reported to the exception handler: " + context.get("message"), exception));
         });
-        Context threadsContext = Context.current();
+        ContextMap threadsContext = CurrentContext.map();
         try {
             body.run(loop);
             if (!loop.isRunning()) {
                 recordLeftovers(loop);
             }
         } finally {
-            Context.ofThisThread().context = threadsContext; // what the body set on the thread ends with the test
+            CurrentContext.ofThisThread().context = threadsContext; // what the body set on the thread ends with the test
             if (!loop.isRunning()) { // still running in another thread only if the test failed
                 loop.close();
             }

@@ -123,7 +123,8 @@ class SleepTest extends LoopTestSupport {
             Coroutine<Void> once = sleep(1);
             IllegalStateException error = assertThrows(IllegalStateException.class,
                     () -> loop.runUntilComplete(coroutine(awaited -> once, awaited -> once)));
-            assertEquals("cannot reuse already awaited coroutine: Coroutine[sleep started]", error.getMessage());
+            assertEquals("cannot reuse already awaited coroutine", error.getMessage());
+            assertEquals("Coroutine[sleep started] was awaited or wrapped in a task before", error.getCause().getMessage());
         });
     }
 

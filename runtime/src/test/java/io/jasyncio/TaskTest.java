@@ -365,7 +365,7 @@ class TaskTest extends LoopTestSupport {
             Coroutine<String> coroutine = sleep(0, "once");
             Task<String> task = loop.createTask(coroutine);
             IllegalStateException error = assertThrows(IllegalStateException.class, () -> loop.createTask(coroutine));
-            assertTrue(error.getMessage().contains("cannot reuse already awaited coroutine"), error.getMessage());
+            assertEquals("cannot reuse already awaited coroutine", error.getMessage());
             assertEquals("once", loop.runUntilComplete(task));
         });
     }

@@ -26,7 +26,10 @@ final class MethodWeaver {
     static WovenMethod weave(MethodContext context, PassObserver observer) throws WeaveException {
         MethodNode method = context.method;
 
-        // Analyses and checks of the method as javac wrote it.
+        // The closes of try-with-resources become awaits; then analyses and checks of the method.
+        if (AwaitResourceClosesPass.run(method)) {
+            observer.afterPass(AwaitResourceClosesPass.class.getSimpleName(), context.owner, method);
+        }
         List<MethodInsnNode> awaits = AwaitSites.awaits(method);
         RejectUnsupportedAwaitsPass.run(context, awaits);
         HoistNewAcrossAwaitsPass.run(context);

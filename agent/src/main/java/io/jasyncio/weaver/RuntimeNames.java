@@ -47,6 +47,10 @@ final class RuntimeNames {
     static final String RETURN_VALUE = "returnValue";
     static final String RETURN_VALUE_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;)" + COROUTINE_DESCRIPTOR;
     static final String SUSPENDED = "SUSPENDED";
+    static final String CLOSE_RESOURCE = "closeResource";
+    static final String CLOSE_RESOURCE_DESCRIPTOR = "(Ljava/lang/AutoCloseable;)Lio/jasyncio/Awaitable;";
+    static final String ADD_SUPPRESSED = "addSuppressed";
+    static final String ADD_SUPPRESSED_DESCRIPTOR = "(Ljava/lang/Throwable;Ljava/lang/Throwable;)V";
     static final String DEFINE_FRAME_CLASS = "defineFrameClass";
     static final String DEFINE_FRAME_CLASS_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";

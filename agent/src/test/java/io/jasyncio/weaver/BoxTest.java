@@ -27,6 +27,7 @@ class BoxTest {
         "ArraysBox",
         "SwitchesBox",
         "ResourcesBox",
+        "AsyncResourcesBox",
         "MethodKindsBox",
         "LambdasBox",
         "LazyLambdasBox",

@@ -30,7 +30,8 @@ final class AnalyzedClassChecker implements TaskListener {
             new SwallowedCancellationCheck(),
             new DiscardedCoroutineCheck(),
             new UnawaitedLocalCoroutineCheck(),
-            new CoroutineReferenceAsVoidCheck());
+            new CoroutineReferenceAsVoidCheck(),
+            new AsyncResourceCheck());
 
     private final Trees trees;
     private final Types types;

@@ -24,9 +24,9 @@ final class AwaitInSynchronizedCheck implements Check {
         }
     }
 
-    /** Whether the monitor of a {@code synchronized} block is held at {@code await}: not in its lock expression. */
-    private static boolean isInSynchronizedBlock(TreePath await, EnclosingBody body) {
-        return body.stepsOutFrom(await).stream().anyMatch(step ->
+    /** Whether the monitor of a {@code synchronized} block is held at {@code site}: not in its lock expression. */
+    static boolean isInSynchronizedBlock(TreePath site, EnclosingBody body) {
+        return body.stepsOutFrom(site).stream().anyMatch(step ->
                 step.enclosing().getLeaf() instanceof SynchronizedTree block && step.child() == block.getBlock());
     }
 }

@@ -10,6 +10,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -35,6 +36,8 @@ final class JasyncioTypes {
     static final String AWAITABLE = "io.jasyncio.Awaitable";
     /** The qualified name of the error that delivers a cancellation at an {@code await}. */
     static final String CANCELLED_ERROR = "io.jasyncio.CancelledError";
+    /** The qualified name of the resources that woven code closes by awaiting {@code aclose()}. */
+    static final String ASYNC_CLOSEABLE = "io.jasyncio.AsyncCloseable";
 
     private static final String AWAIT = "await";
 
@@ -45,12 +48,17 @@ final class JasyncioTypes {
     private final TypeMirror awaitable;
     /** {@code CancelledError}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror cancelledError;
+    /** {@code AsyncCloseable}, or {@code null} if the class path lacks the runtime. */
+    private final TypeElement asyncCloseable;
+    private final Elements elements;
 
     JasyncioTypes(Elements elements, Types types) {
         this.types = types;
         this.coroutine = erasureOf(elements, types, COROUTINE);
         this.awaitable = erasureOf(elements, types, AWAITABLE);
         this.cancelledError = erasureOf(elements, types, CANCELLED_ERROR);
+        this.asyncCloseable = elements.getTypeElement(ASYNC_CLOSEABLE);
+        this.elements = elements;
     }
 
     private static TypeMirror erasureOf(Elements elements, Types types, String qualifiedName) {
@@ -107,6 +115,28 @@ final class JasyncioTypes {
     /** Whether a {@code catch} of {@code type} catches every {@code CancelledError}: that class or a superclass. */
     boolean catchesCancelledError(TypeMirror type) {
         return cancelledError != null && isResolved(type) && types.isSubtype(cancelledError, type);
+    }
+
+    /** Whether a value of {@code type} is always an {@code AsyncCloseable}, which woven code closes by awaiting {@code aclose()}. */
+    boolean isAsyncCloseable(TypeMirror type) {
+        return asyncCloseable != null && isResolved(type)
+                && types.isSubtype(types.erasure(type), types.erasure(asyncCloseable.asType()));
+    }
+
+    /**
+     * Whether {@code type} is an {@code AsyncCloseable} whose {@code close()} is the interface's own,
+     * which throws: such a resource can only be closed by awaiting {@code aclose()}.
+     */
+    boolean isClosedOnlyByAclose(TypeMirror type) {
+        if (!isAsyncCloseable(type) || !(types.asElement(types.erasure(type)) instanceof TypeElement typeElement)) {
+            return false;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(typeElement))) {
+            if (method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty()) {
+                return method.getEnclosingElement().equals(asyncCloseable);
+            }
+        }
+        return false;
     }
 
     private static boolean isResolved(TypeMirror type) {

@@ -80,4 +80,16 @@ final class Messages {
                 + " and does not rethrow it, so the task cannot be cancelled: rethrow " + variable + ", or add"
                 + " catch (CancelledError e) { throw e; } before this clause";
     }
+    /** A try-with-resources whose resource only {@code aclose()} closes, in code that is not woven. */
+    static final String ASYNC_RESOURCE_OUTSIDE_COROUTINE = "try-with-resources on an AsyncCloseable outside an"
+            + " @Async method: only woven code awaits its aclose() on leaving, and its close() throws; make the"
+            + " method @Async, or close it with await(resource.aclose()) in an @Async method";
+    /** A try-with-resources of an {@code AsyncCloseable} inside a {@code synchronized} block of a coroutine. */
+    static final String ASYNC_RESOURCE_IN_SYNCHRONIZED_BLOCK = "try-with-resources on an AsyncCloseable inside a"
+            + " synchronized block: closing it awaits aclose(), and a suspended task would hold the monitor while"
+            + " other tasks run on the same thread; use io.jasyncio locks instead";
+    /** A try-with-resources of an {@code AsyncCloseable} with an empty body, whose close the weaver cannot tell from the user's. */
+    static final String ASYNC_RESOURCE_WITH_EMPTY_BODY = "try-with-resources on an AsyncCloseable with an empty"
+            + " body: javac writes its close without the exception handler by which the weaver recognises a"
+            + " try-with-resources, so aclose() would not be awaited; write await(resource.aclose()) instead";
 }

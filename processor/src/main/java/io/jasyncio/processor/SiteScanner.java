@@ -9,6 +9,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -36,6 +37,7 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
     private final List<Sites.LocalStore> localStores = new ArrayList<>();
     private final Set<Element> readLocals = new HashSet<>();
     private final List<TreePath> methodReferences = new ArrayList<>();
+    private final List<TreePath> tryResources = new ArrayList<>();
 
     private SiteScanner(CheckContext context) {
         this.context = context;
@@ -47,7 +49,8 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
         scanner.scan(classPath, null);
         return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.awaitReferences), List.copyOf(scanner.asyncMethods),
                 List.copyOf(scanner.discardedCalls), List.copyOf(scanner.localStores), Set.copyOf(scanner.readLocals),
-                List.copyOf(scanner.methodReferences));
+                List.copyOf(scanner.methodReferences),
+                List.copyOf(scanner.tryResources));
     }
 
     @Override
@@ -75,6 +78,14 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
             asyncMethods.add(getCurrentPath());
         }
         return super.visitMethod(method, unused);
+    }
+
+    @Override
+    public Void visitTry(TryTree tryTree, Void unused) {
+        if (!tryTree.getResources().isEmpty()) {
+            tryResources.add(getCurrentPath());
+        }
+        return super.visitTry(tryTree, unused);
     }
 
     @Override

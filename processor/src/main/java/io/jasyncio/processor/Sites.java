@@ -21,10 +21,12 @@ import javax.lang.model.element.Element;
  * @param readLocals the local variables whose value is read somewhere: any use but the left side of an
  *     assignment
  * @param methodReferences the method references other than to {@code await}
+ * @param tryResources the try statements with resources
  */
 record Sites(List<TreePath> awaits, List<TreePath> awaitReferences, List<TreePath> asyncMethods,
         List<TreePath> discardedCalls, List<LocalStore> localStores, Set<Element> readLocals,
-        List<TreePath> methodReferences) {
+        List<TreePath> methodReferences,
+        List<TreePath> tryResources) {
     /**
      * A call whose value goes into a local variable.
      *

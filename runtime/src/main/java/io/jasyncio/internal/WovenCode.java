@@ -2,6 +2,9 @@
 // Copyright jasyncio contributors
 package io.jasyncio.internal;
 
+import io.jasyncio.AsyncCloseable;
+import io.jasyncio.Awaitable;
+import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import java.lang.invoke.CallSite;
@@ -31,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
  * suspending; otherwise it spills its live values into the frame, sets the label and calls
  * {@link #await}; if that returns {@link #SUSPENDED} the body returns it, and the loop later resumes
  * the body at the label, which restores the values and takes {@link #resumeValue}.
- * {@code return result(v)} becomes {@code return returnValue(v, frame)}.
+ * {@code return result(v)} becomes {@code return returnValue(v, frame)}. The close of a
+ * try-with-resources becomes {@code await(closeResource(r))}, and the {@code addSuppressed} of its
+ * exceptional exit {@link #addSuppressed}.
  */
 public final class WovenCode {
     /** The version of this contract; woven classes record the version they were woven for. */
@@ -97,6 +102,50 @@ public final class WovenCode {
     /** {@code result(value)} in woven code: records the value on the frame and returns the frame. */
     public static Coroutine<?> returnValue(Object value, Object frame) {
         return Runtime.INSTANCE.returnValue(value, (Coroutine<?>) frame);
+    }
+
+    /**
+     * The close of a try-with-resources in woven code, which the code then awaits: {@code aclose()} of
+     * an {@link AsyncCloseable}; for any other resource, {@code close()} is called now and what is
+     * returned is done, so the await continues without suspending. {@code resource} is not
+     * {@code null}: javac tests it first.
+     */
+    public static Awaitable<?> closeResource(AutoCloseable resource) throws Exception {
+        if (resource instanceof AsyncCloseable asyncResource) {
+            Coroutine<Void> closing = asyncResource.aclose();
+            if (closing == null) {
+                throw new NullPointerException("aclose() of " + resource.getClass().getName() + " returned null");
+            }
+            return closing;
+        }
+        resource.close();
+        return CLOSED;
+    }
+
+    /**
+     * Where a try-with-resources in woven code adds the failure of the close on its exceptional exit to
+     * the body's exception, javac's {@code primary.addSuppressed(failure)}: the same, except that a
+     * {@link CancelledError} from closing is not suppressed but thrown, with {@code primary} suppressed
+     * in it, so that a task cancelled while it awaits {@code aclose()} ends cancelled, as Python's
+     * {@code async with} lets the {@code CancelledError} of {@code __aexit__} propagate.
+     */
+    public static void addSuppressed(Throwable primary, Throwable failure) {
+        if (failure instanceof CancelledError cancelled) {
+            if (cancelled != primary) {
+                cancelled.addSuppressed(primary);
+            }
+            throw cancelled;
+        }
+        primary.addSuppressed(failure);
+    }
+
+    /** What {@link #closeResource} returns for a resource closed without awaiting: done, on no loop. */
+    private static final Future<Void> CLOSED = closedFuture();
+
+    private static Future<Void> closedFuture() {
+        Future<Void> closed = new Future<>(null);
+        closed.setResult(null);
+        return closed;
     }
 
     /**

@@ -5,6 +5,7 @@ package io.jasyncio.streams;
 import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.shield;
 
+import io.jasyncio.AsyncCloseable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
@@ -31,10 +32,10 @@ import java.util.Set;
  * close them, or until {@link #closeClients()} or {@link #abortClients()} (asyncio 3.13) does.
  * {@link #waitClosed()} waits until the server is closed and every connection is, as asyncio 3.12.1
  * and later do (3.11's returns at once once the server is closed). Python's {@code async with
- * server:} is {@code try { ... } finally { server.close(); await(server.waitClosed()); }}. Loop thread
- * only.
+ * server:} is {@code try (server) { ... }} in an {@code @Async} method, which awaits {@link #aclose()}:
+ * {@code server.close(); await(server.waitClosed());}. Loop thread only.
  */
-public final class Server implements AutoCloseable {
+public final class Server implements AsyncCloseable {
     /** How long accepting pauses after it failed, asyncio's {@code ACCEPT_RETRY_DELAY}, in seconds. */
     private static final double ACCEPT_RETRY_DELAY = 1;
 
@@ -288,6 +289,15 @@ public final class Server implements AutoCloseable {
      */
     public Future<Void> waitClosed() {
         return shield(closedAndIdle);
+    }
+
+    /**
+     * Closes the server and waits until it and its connections are closed, {@code close()} then
+     * {@code await(waitClosed())}, Python's {@code async with server:} on leaving.
+     */
+    @Override
+    public Coroutine<Void> aclose() {
+        return new CloseAndWaitClosed("Server.aclose", this::close, this::waitClosed);
     }
 
     /**

@@ -5,6 +5,7 @@ package io.jasyncio.streams;
 import static io.jasyncio.Asyncio.shield;
 import static io.jasyncio.Asyncio.sleep;
 
+import io.jasyncio.AsyncCloseable;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
@@ -20,12 +21,13 @@ import java.net.SocketException;
  * {@code await(writer.drain())}, which waits while the buffer is above its high-water mark (64 KiB by
  * default) until it is down to the low-water mark (a quarter of it), so that a writer faster than its
  * peer does not fill the memory. {@link #close()} writes what is buffered, then closes; await
- * {@link #waitClosed()} to know when. Loop thread only.
+ * {@link #waitClosed()} to know when. {@link #aclose()} does both, and a try-with-resources in an
+ * {@code @Async} method awaits it. Loop thread only.
  *
  * <p>Cancelling a {@code drain()} or {@code waitClosed()} cancels the wait only: buffered data is
  * still written, and the writer stays usable.
  */
-public final class StreamWriter {
+public final class StreamWriter implements AsyncCloseable {
     private final SocketTransport transport;
     private final StreamProtocol protocol;
     private final StreamReader reader;
@@ -87,8 +89,18 @@ public final class StreamWriter {
      * Closes the connection once the buffered data is written, asyncio's {@code close}: reading stops
      * now. Idempotent; await {@link #waitClosed()} to know when the socket is closed.
      */
+    @Override
     public void close() {
         transport.close();
+    }
+
+    /**
+     * Closes the connection and waits until it is closed, {@code close()} then {@code await(waitClosed())}:
+     * what a try-with-resources in an {@code @Async} method awaits on leaving.
+     */
+    @Override
+    public Coroutine<Void> aclose() {
+        return new CloseAndWaitClosed("StreamWriter.aclose", this::close, () -> shield(protocol.closed()));
     }
 
     /** Closes the connection at once, dropping the buffered data, asyncio's {@code transport.abort()}. */

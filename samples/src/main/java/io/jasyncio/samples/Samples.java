@@ -63,6 +63,8 @@ public final class Samples {
                     FutureCallbacks::main),
             new Sample("streams-echo", "43: an echo server and client over loopback streams: lines, exact reads, EOF",
                     StreamsEcho::main),
+            new Sample("copy-context", "64: copyContext, Context.run, and tasks and callbacks given a context run in it",
+                    CopyContext::main),
             new Sample("echo-server", "an echo server: echo-server [host] [port], 127.0.0.1 8888 by default",
                     EchoServer::main),
             new Sample("echo-client", "the echo server's client: echo-client [host] [port] sends lines, prints the echoes",

@@ -48,6 +48,7 @@ class ConformanceTest {
         "38_call_later_ordering,     call-later-order",
         "39_future_callbacks,        future-callbacks",
         "43_streams_echo,            streams-echo",
+        "64_copy_context,            copy-context",
     })
     void printsCPythonsOutput(String program, String sample) throws Exception {
         byte[] expected = recordedOutput(program);
