@@ -89,16 +89,14 @@ public final class JasyncioWorkloads implements Workloads {
             List<Server> servers = new ArrayList<>(processors);
             int port = 0; // the first server's port, chosen by the system, is every other server's
             for (EventLoop loop : loops.loops()) {
-                servers.add(runCoroutineThreadsafe(startServer(
-                        (reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port, sharedPort),
-                        loop).join());
+                servers.add(runCoroutineThreadsafe(serve(roundTrips, messageBytes, port, sharedPort), loop).join());
                 port = portOf(servers.get(0));
             }
             int everyPort = port;
             try {
                 connecting.run();
                 List<Long> echoed = loops.run(index -> startAndGather(share(connections, processors, index),
-                        client -> talk(everyPort, message, roundTrips)));
+                        client -> talkUnchecked(everyPort, message, roundTrips)));
                 allEchoed.run();
                 return echoed.stream().mapToLong(Long::longValue).sum();
             } finally {
@@ -106,6 +104,16 @@ public final class JasyncioWorkloads implements Workloads {
                     runCoroutineThreadsafe(close(server), server.getLoop()).join();
                 }
             }
+        }
+    }
+
+    /** Starts an echo server on {@code port} with {@code options}; its IOException goes unchecked, as the workload interface declares none. */
+    private static Coroutine<Server> serve(int roundTrips, int messageBytes, int port, ServerOptions options) {
+        try {
+            return startServer((reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port,
+                    options);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 
@@ -181,7 +189,7 @@ public final class JasyncioWorkloads implements Workloads {
             int port = portOf(server);
             byte[] message = EchoMessage.of(messageBytes);
             connecting.run();
-            echoed = await(startAndGather(connections, client -> talk(port, message, roundTrips)));
+            echoed = await(startAndGather(connections, client -> talkUnchecked(port, message, roundTrips)));
             allEchoed.run();
         } finally {
             await(close(server));
@@ -217,6 +225,16 @@ public final class JasyncioWorkloads implements Workloads {
         connection.writer().close();
         await(connection.writer().waitClosed());
         return result(echoed);
+    }
+
+    /** {@link #talk}, its IOException unchecked: the clients are {@code IntFunction}s, which throw nothing checked. */
+    @Async
+    static Coroutine<Integer> talkUnchecked(int port, byte[] message, int roundTrips) {
+        try {
+            return result(await(talk(port, message, roundTrips)));
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     private static long sum(List<Integer> values) {
