@@ -38,6 +38,9 @@ final class TaskExtras extends WeakReference<Task<?>> {
      */
     Object contextOwner;
 
+    /** For a named task, how many named tasks its loop had made, it included: see {@code Task.number}; 0 for others. */
+    long namedTaskNumber;
+
     /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
     String givenName;
 
