@@ -92,7 +92,7 @@ public final class Runner implements AutoCloseable {
             }
             throw cancelled;
         } finally {
-            context = task.context;
+            context = task.context();
             if (interrupts != null) {
                 interrupts.uninstall();
             }

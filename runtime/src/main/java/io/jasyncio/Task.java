@@ -52,9 +52,6 @@ public class Task<T> extends Future<T> {
 
     private final Coroutine<T> coroutine;
 
-    /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
-    private String name;
-
     /**
      * An unnamed task's number, taken at creation as asyncio's {@code _task_name_counter}; a named
      * task's is the last one taken before it. With {@link #namedTaskNumber()} it orders a loop's tasks by creation.
@@ -87,25 +84,18 @@ public class Task<T> extends Future<T> {
      */
     private Object resumeOutcome;
 
-    /**
-     * The context the task's steps run in: the one it was created in, with what its steps set. The
-     * task is its own entry in the ready queue (at most one step is scheduled at a time), so it keeps
-     * what a handle would keep.
-     */
-    Context context;
-
     /** A task running in {@code context}; {@link EventLoop#createTask} schedules or runs its first step. */
     Task(EventLoop loop, Coroutine<T> coroutine, String name, Context context) {
         super(loop);
         coroutine.claim(this, null);
         this.coroutine = coroutine;
         this.frame = coroutine;
-        this.name = name;
-        this.context = context;
         this.number = name == null ? NAME_COUNTER.incrementAndGet() : NAME_COUNTER.get();
         if (name != null) { // ordered after the unnamed tasks made before it, and the named ones
-            extras().namedTaskNumber = loop.tasks.nextNamedTaskNumber();
+            extras().givenName = name;
+            extras.namedTaskNumber = loop.tasks.nextNamedTaskNumber();
         }
+        setContext(context);
     }
 
     /** After {@link #number}, what orders a named task among its loop's tasks; 0 for an unnamed one. */
@@ -115,18 +105,12 @@ public class Task<T> extends Future<T> {
 
     /** The task's name, {@code Task-N} unless one was given. */
     public String getName() {
-        if (name == null) {
-            name = "Task-" + number;
-        }
-        return name;
+        return extras != null && extras.givenName != null ? extras.givenName : "Task-" + number;
     }
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = String.valueOf(name); // as Python's set_name takes str(value)
-        if (extras != null) {
-            extras.givenName = this.name;
-        }
+        extras().givenName = String.valueOf(name); // as Python's set_name takes str(value)
     }
 
     /** The coroutine this task drives. */
@@ -332,11 +316,11 @@ public class Task<T> extends Future<T> {
     @Override
     void runTurn(Context.Current current) {
         current.owner = contextOwner();
-        current.context = context;
+        current.context = context();
         try {
             runStep();
         } finally {
-            context = current.context;
+            setContext(current.context);
         }
     }
 
@@ -348,9 +332,24 @@ public class Task<T> extends Future<T> {
     /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
     private TaskExtras extras() {
         if (extras == null) {
-            extras = new TaskExtras(this, loop.tasks.destroyedTasks, name, number);
+            extras = new TaskExtras(this, loop.tasks.destroyedTasks, number);
         }
         return extras;
+    }
+
+    /**
+     * The context the task's steps run in: the one it was created in, with what its steps set. The
+     * task is its own ready-queue entry, so it keeps what a handle would; in its extras, as most tasks
+     * run in the empty context.
+     */
+    Context context() {
+        return extras == null ? Context.EMPTY : extras.context;
+    }
+
+    private void setContext(Context context) {
+        if (extras != null || context != Context.EMPTY) {
+            extras().context = context;
+        }
     }
 
     /**

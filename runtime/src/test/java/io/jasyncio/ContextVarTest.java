@@ -211,7 +211,7 @@ class ContextVarTest extends LoopTestSupport {
         runTest(loop -> {
             Task<Void> task = loop.createTask(sleep(0));
             Handle handle = loop.callSoon(() -> { });
-            assertSame(Context.EMPTY, task.context);
+            assertSame(Context.EMPTY, task.context());
             assertSame(Context.EMPTY, handle.context);
             loop.runUntilComplete(task);
         });
