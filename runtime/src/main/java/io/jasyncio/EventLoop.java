@@ -179,7 +179,9 @@ public class EventLoop extends LoopServices {
     Handle callSoonThreadsafe(Handle handle) {
         checkClosed();
         threadsafeCallbacks.add(handle);
-        if (parked && PARKED.compareAndSet(this, true, false)) {
+        if (closed) { // closed since the check: nobody else would tell the handle, whose loop dropped what it held
+            threadsafeCallbacks.dropAll();
+        } else if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(runningThread);
         }
         return handle;
@@ -383,9 +385,9 @@ public class EventLoop extends LoopServices {
             return;
         }
         closed = true;
-        ready.clear();
+        ready.dropAll();
         timers.clear();
-        threadsafeCallbacks.clear();
+        threadsafeCallbacks.dropAll();
         executors.close();
     }
 

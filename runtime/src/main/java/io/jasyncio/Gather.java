@@ -31,15 +31,17 @@ final class Gather<T> extends Future<List<T>> {
     /**
      * The children whose done callback is in the ready queue, in the order the callbacks were
      * scheduled. The gather itself is the ready entry of each such callback, so a finished child
-     * costs a slot here instead of a handle; entries run in FIFO order, so each takes the oldest.
+     * costs no handle; entries run in FIFO order, so each takes the oldest. A child that failed or
+     * was cancelled is there itself; children with a result stand there as a {@link Successes} run,
+     * since their callback only counts: a gather of a million children that all succeed keeps one
+     * counter here instead of a million slots, which the collector would have to copy or scan.
      */
     private ArrayDeque<Object> childrenDoneSoon;
 
-    /**
-     * Stands in {@link #childrenDoneSoon} for a child that has a result: its callback only counts, so
-     * it need not read the child again (with a million children, each read is a cache miss).
-     */
-    private static final Object SUCCEEDED = new Object();
+    /** Children with a result, one after another in {@link #childrenDoneSoon}: how many. */
+    private static final class Successes {
+        int count;
+    }
 
     /** Whether {@link #cancel(String)} cancelled at least one child. */
     private boolean cancelRequested;
@@ -101,7 +103,15 @@ final class Gather<T> extends Future<List<T>> {
         if (childrenDoneSoon == null) {
             childrenDoneSoon = new ArrayDeque<>();
         }
-        childrenDoneSoon.addLast(child.failed() || child.cancelled() ? child : SUCCEEDED);
+        if (child.failed() || child.cancelled()) {
+            childrenDoneSoon.addLast(child);
+        } else if (childrenDoneSoon.peekLast() instanceof Successes run) {
+            run.count++;
+        } else {
+            Successes run = new Successes();
+            run.count = 1;
+            childrenDoneSoon.addLast(run);
+        }
         loop.scheduleTurn(this);
     }
 
@@ -110,8 +120,15 @@ final class Gather<T> extends Future<List<T>> {
     void runTurn(CurrentContext current) {
         current.owner = this;
         current.context = ContextMap.EMPTY;
-        Object next = childrenDoneSoon.pollFirst();
-        childDone(next == SUCCEEDED ? null : (Future<?>) next);
+        Object next = childrenDoneSoon.peekFirst();
+        if (next instanceof Successes run) {
+            if (--run.count == 0) {
+                childrenDoneSoon.pollFirst();
+            }
+            childDone(null);
+        } else {
+            childDone((Future<?>) childrenDoneSoon.pollFirst());
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@
 // Copyright jasyncio contributors
 package io.jasyncio;
 
+import io.jasyncio.internal.DroppedOnClose;
+
 /**
  * A callback scheduled on an {@link EventLoop} by {@code callSoon}, asyncio's {@code Handle}.
  *
@@ -41,6 +43,14 @@ public class Handle {
     /** Runs the callback; only the loop calls this, and never for a cancelled handle. */
     void run() {
         callback.run();
+    }
+
+    /** The loop closed with this handle still queued: tells its callback if it asked to know ({@link DroppedOnClose}). */
+    void droppedOnClose() {
+        if (callback instanceof DroppedOnClose dropped) {
+            callback = null;
+            dropped.droppedOnClose();
+        }
     }
 
     /** The callback, for {@code toString}; subclasses that run other code describe it instead. */

@@ -12,6 +12,16 @@ final class ReadyQueue extends ChunkedFifo<ReadyQueue.EntryChunk> {
     static final class EntryChunk extends ChunkedFifo.Chunk<EntryChunk> {
     }
 
+    /** Empties the queue as its loop closes, telling each handle's callback that asked ({@code DroppedOnClose}). */
+    void dropAll() {
+        forEachEntry(entry -> {
+            if (entry instanceof Handle handle) {
+                handle.droppedOnClose();
+            }
+        });
+        clear();
+    }
+
     @Override
     EntryChunk newChunk() {
         return new EntryChunk();

@@ -29,10 +29,7 @@ public class Task<T> extends Future<T> {
     /** {@link #timerSequence} once the timer came due: the step in the ready queue is the wake-up. */
     private static final long TIMER_FIRED = -1;
 
-    /**
-     * {@link #timerSequence} when the task was cancelled after its timer came due: the wake-up in the
-     * ready queue does nothing, the step that the cancellation scheduled runs.
-     */
+    /** {@link #timerSequence} when cancelled after its timer came due: the queued wake-up does nothing, the cancel's step runs. */
     private static final long WAKE_UP_DROPPED = -2;
 
     /** {@link #flags}: the next step must throw {@link CancelledError} into the coroutine, asyncio's {@code _must_cancel}. */
@@ -41,10 +38,7 @@ public class Task<T> extends Future<T> {
     /** {@link #flags}: {@link #resumeOutcome} is an exception to throw at the await being resumed. */
     private static final int RESUME_THROWS = 1 << 1;
 
-    /**
-     * {@link #flags}: the exception to throw was thrown by the coroutine that the resumed one awaits,
-     * so that the awaiter's frames belong in its stack trace.
-     */
+    /** {@link #flags}: the exception to throw came from the coroutine the resumed one awaits: the awaiter's frames join its trace. */
     private static final int EXCEPTION_FROM_CALLEE = 1 << 2;
 
     /** {@link #flags}: the first step has run, so the task's coroutine has started. */
@@ -58,11 +52,11 @@ public class Task<T> extends Future<T> {
 
     private final Coroutine<T> coroutine;
 
-    /** The name given or set, or {@code null} for {@code Task-}{@link #number}, made on first use. */
-    private String name;
-
-    /** The number of an unnamed task, taken at creation as asyncio's {@code _task_name_counter}. */
-    private final long number;
+    /**
+     * An unnamed task's number, taken at creation as asyncio's {@code _task_name_counter}; a named
+     * task's is the last one taken before it. With {@link #namedTaskNumber()} it orders a loop's tasks by creation.
+     */
+    final long number;
 
     /**
      * Where the task is in a {@code sleep(d > 0)}: the timer queue's sequence number of its entry
@@ -81,9 +75,6 @@ public class Task<T> extends Future<T> {
     /** Yes-or-no facts about the task, one bit each, so that they take one byte of every task. */
     private byte flags;
 
-    /** The order in which the tasks of a loop were created, for {@code allTasks()}. */
-    final long creationNumber;
-
     /** Cancellation requests and the loop's weak watch, made on first use: most tasks need neither. */
     private TaskExtras extras;
 
@@ -93,42 +84,37 @@ public class Task<T> extends Future<T> {
      */
     private Object resumeOutcome;
 
-    /**
-     * The context the task's steps run in: the one it was created in, with what its steps set. The
-     * task is its own entry in the ready queue (at most one step is scheduled at a time), so it keeps
-     * what a handle would keep.
-     */
-    ContextMap context;
-
     /** A task running in {@code given}, or in a copy of the current context; {@link EventLoop#createTask} schedules it. */
     Task(EventLoop loop, Coroutine<T> coroutine, String name, Context given) {
         super(loop);
         coroutine.claim(this, null);
         this.coroutine = coroutine;
         this.frame = coroutine;
-        this.name = name;
-        this.number = name != null ? 0 : NAME_COUNTER.incrementAndGet();
-        this.creationNumber = loop.tasks.nextCreationNumber();
-        this.context = given == null ? loop.captureContext() : ContextMap.EMPTY;
-        if (given != null) {
-            extras().context = given;
+        this.number = name == null ? NAME_COUNTER.incrementAndGet() : NAME_COUNTER.get();
+        if (name != null) { // ordered after the unnamed tasks made before it, and the named ones
+            extras().givenName = name;
+            extras.namedTaskNumber = loop.tasks.nextNamedTaskNumber();
         }
+        if (given != null) {
+            extras().givenContext = given;
+        } else {
+            setContext(loop.captureContext());
+        }
+    }
+
+    /** After {@link #number}, what orders a named task among its loop's tasks; 0 for an unnamed one. */
+    long namedTaskNumber() {
+        return extras == null ? 0 : extras.namedTaskNumber;
     }
 
     /** The task's name, {@code Task-N} unless one was given. */
     public String getName() {
-        if (name == null) {
-            name = "Task-" + number;
-        }
-        return name;
+        return extras != null && extras.givenName != null ? extras.givenName : "Task-" + number;
     }
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = String.valueOf(name); // as Python's set_name takes str(value)
-        if (extras != null) {
-            extras.givenName = this.name;
-        }
+        extras().givenName = String.valueOf(name); // as Python's set_name takes str(value)
     }
 
     /** The coroutine this task drives. */
@@ -333,16 +319,16 @@ public class Task<T> extends Future<T> {
     /** This task's turn in the ready queue: its step, in its context, which keeps what the step set. */
     @Override
     void runTurn(CurrentContext current) {
-        if (extras != null && extras.context != null) {
-            extras.context.runStep(this, current); // a context given at creation: entered, as Python's ctx.run(step)
+        if (extras != null && extras.givenContext != null) {
+            extras.givenContext.runStep(this, current); // a context given at creation: entered, as Python's ctx.run(step)
             return;
         }
         current.owner = this;
-        current.context = context;
+        current.context = context();
         try {
             runStep();
         } finally {
-            context = current.context;
+            setContext(current.context);
         }
     }
 
@@ -354,9 +340,24 @@ public class Task<T> extends Future<T> {
     /** The task's extras, made on first use with the loop's queue of destroyed tasks. */
     private TaskExtras extras() {
         if (extras == null) {
-            extras = new TaskExtras(this, loop.tasks.destroyedTasks, name, number);
+            extras = new TaskExtras(this, loop.tasks.destroyedTasks, number);
         }
         return extras;
+    }
+
+    /**
+     * The context the task's steps run in: the one it was created in, with what its steps set. The
+     * task is its own ready-queue entry, so it keeps what a handle would; in its extras, as most tasks
+     * run in the empty context.
+     */
+    ContextMap context() {
+        return extras == null ? ContextMap.EMPTY : extras.context;
+    }
+
+    private void setContext(ContextMap context) {
+        if (extras != null || context != ContextMap.EMPTY) {
+            extras().context = context;
+        }
     }
 
     /** Tells the loop not to report this task if it is collected while pending, asyncio's {@code _log_destroy_pending = False}. */
@@ -378,9 +379,8 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Holds the value a coroutine of this task returns ({@code result(v)}) for {@link Coroutine#run},
-     * which takes it at once: the slot of the resume outcome is free then, since the coroutine took
-     * its own resume value when it was resumed.
+     * Holds the value a coroutine of this task returns ({@code result(v)}) for {@link Coroutine#run}, which
+     * takes it at once: the resume outcome's slot is free, as the coroutine took its resume value already.
      */
     void holdReturnValue(Object value) {
         resumeWithValue(value);

@@ -7,7 +7,8 @@ import java.lang.ref.WeakReference;
 
 /**
  * What a task keeps aside, made the first time it is needed, since most tasks never need it: its
- * cancellation requests, and the loop's weak watch over it once it waits on a future.
+ * cancellation requests, its given name, its context if not the empty one, and the loop's weak watch
+ * over it once it waits on a future.
  *
  * <p>A task that waits on a future is the one kind of pending task that the loop does not hold (see
  * {@link TaskRegistry}), so it may be garbage-collected before it ends, as in asyncio. This object
@@ -36,10 +37,16 @@ final class TaskExtras extends WeakReference<Task<?>> {
      * The context the task runs every step in when it was given one ({@code createTask(coro, name,
      * context)}, a {@link Runner}'s runs), instead of the copy it keeps itself; {@code null} for most.
      */
-    Context context;
+    Context givenContext;
+
+    /** For a named task, how many named tasks its loop had made, it included: see {@code Task.number}; 0 for others. */
+    long namedTaskNumber;
 
     /** The name given to the task, kept up to date by {@link Task#setName}; {@code null} for {@code Task-N}. */
     String givenName;
+
+    /** The context the task's steps run in, when it is not the empty one: see {@code Task.context()}. */
+    ContextMap context = ContextMap.EMPTY;
 
     /**
      * Where the first pending {@code cancel()} was called, the cause of the {@link CancelledError} that
@@ -53,9 +60,8 @@ final class TaskExtras extends WeakReference<Task<?>> {
     /** The function name of the task's coroutine, for the report. */
     private final String coroutineName;
 
-    TaskExtras(Task<?> task, ReferenceQueue<Task<?>> destroyedTasks, String givenName, long number) {
+    TaskExtras(Task<?> task, ReferenceQueue<Task<?>> destroyedTasks, long number) {
         super(task, destroyedTasks);
-        this.givenName = givenName;
         this.number = number;
         coroutineName = task.getCoro().functionName();
     }

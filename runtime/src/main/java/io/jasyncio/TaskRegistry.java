@@ -6,7 +6,6 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,16 +56,16 @@ final class TaskRegistry {
     /** The size at which the next {@link #watch} sweeps. */
     private int sweepAt = FIRST_SWEEP;
 
-    /** Numbers the loop's tasks in creation order. */
-    private long taskCreationCount;
+    /** Numbers the loop's named tasks in creation order. */
+    private long namedTaskCount;
 
     TaskRegistry(EventLoop loop) {
         this.loop = loop;
     }
 
-    /** The creation number of a new task of the loop. */
-    long nextCreationNumber() {
-        return ++taskCreationCount;
+    /** The number of a new named task of the loop, which orders it among the named tasks made since the last unnamed one. */
+    long nextNamedTaskNumber() {
+        return ++namedTaskCount;
     }
 
     /** Registers a task that waits on a future for the first time, by its weak reference. */
@@ -98,8 +97,18 @@ final class TaskRegistry {
             collect.accept(reference.get());
         }
         ArrayList<Task<?>> tasks = new ArrayList<>(found.keySet());
-        tasks.sort(Comparator.comparingLong(task -> task.creationNumber));
+        tasks.sort(TaskRegistry::compareCreation);
         return new LinkedHashSet<>(tasks);
+    }
+
+    /**
+     * Orders two tasks of the loop by creation: by number, a named task after the unnamed one whose
+     * number it took (numbers are global and taken in order, and a loop's tasks are made one after
+     * another), then named tasks by their count in the loop.
+     */
+    private static int compareCreation(Task<?> one, Task<?> other) {
+        int byNumber = Long.compare(one.number, other.number);
+        return byNumber != 0 ? byNumber : Long.compare(one.namedTaskNumber(), other.namedTaskNumber());
     }
 
     /**

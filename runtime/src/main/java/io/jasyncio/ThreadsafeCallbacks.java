@@ -28,6 +28,14 @@ final class ThreadsafeCallbacks extends ConcurrentLinkedQueue<Handle> {
     /** At most this many callbacks from other threads join the ready queue in one move. */
     static final int BATCH = 1024;
 
+    /** Empties the queue as its loop closes, telling each callback that asked ({@code DroppedOnClose}); any thread. */
+    void dropAll() {
+        Handle handle;
+        while ((handle = poll()) != null) {
+            handle.droppedOnClose();
+        }
+    }
+
     /** Moves the oldest callbacks, at most {@link #BATCH}, to the back of {@code ready}. Loop thread only. */
     void moveTo(ReadyQueue ready) {
         Handle handle;

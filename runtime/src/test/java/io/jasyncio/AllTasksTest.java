@@ -60,6 +60,40 @@ class AllTasksTest extends LoopTestSupport {
         });
     }
 
+    /**
+     * Named and unnamed tasks interleaved, and another loop taking task numbers in between: the
+     * order is still the order of creation (unnamed tasks are numbered by a counter of the whole
+     * process, named ones ordered after the number taken before them).
+     */
+    @Test
+    void namedAndUnnamedTasksComeOutInCreationOrderWhateverOtherLoopsNumber() throws Exception {
+        runTest(loop -> {
+            EventLoop other = new EventLoop(new FakeClock());
+            List<Task<Void>> created = new ArrayList<>();
+            List<Task<Void>> ofTheOtherLoop = new ArrayList<>();
+            created.add(loop.createTask(sleep(1), "a"));
+            created.add(loop.createTask(sleep(1), "b"));
+            created.add(loop.createTask(sleep(1)));
+            created.add(loop.createTask(sleep(1), "c"));
+            ofTheOtherLoop.add(other.createTask(sleep(0)));
+            created.add(loop.createTask(sleep(1), "d"));
+            created.add(loop.createTask(sleep(1)));
+            ofTheOtherLoop.add(other.createTask(sleep(0)));
+            created.add(loop.createTask(sleep(1)));
+            created.add(loop.createTask(sleep(1), "e"));
+            created.get(0).setName("renamed");
+            runOnce(loop);
+            assertEquals(created, new ArrayList<>(Asyncio.allTasks(loop)));
+            for (Task<Void> task : ofTheOtherLoop) {
+                other.runUntilComplete(task);
+            }
+            other.close();
+            for (Task<Void> task : created) {
+                loop.runUntilComplete(task);
+            }
+        });
+    }
+
     @Test
     void allTasksFromATaskIncludesItself() throws Exception {
         runTest(loop -> {

@@ -212,7 +212,7 @@ class ContextVarTest extends LoopTestSupport {
         runTest(loop -> {
             Task<Void> task = loop.createTask(sleep(0));
             Handle handle = loop.callSoon(() -> { });
-            assertSame(ContextMap.EMPTY, task.context);
+            assertSame(ContextMap.EMPTY, task.context());
             assertSame(ContextMap.EMPTY, handle.context);
             loop.runUntilComplete(task);
         });

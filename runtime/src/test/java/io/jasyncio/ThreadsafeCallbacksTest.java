@@ -169,4 +169,44 @@ class ThreadsafeCallbacksTest {
         assertEquals(List.of("ThreadsafeSubmitter.submit() called on the loop's own thread with 1 callbacks waiting:"
                 + " it would wait for itself", "first"), trace);
     }
+
+    /** A callback that records whether it ran or was told that its loop dropped it. */
+    private static final class Droppable implements Runnable, io.jasyncio.internal.DroppedOnClose {
+        private final List<String> trace;
+        private final String name;
+
+        Droppable(List<String> trace, String name) {
+            this.trace = trace;
+            this.name = name;
+        }
+
+        @Override
+        public void run() {
+            trace.add(name + " ran");
+        }
+
+        @Override
+        public void droppedOnClose() {
+            trace.add(name + " dropped");
+        }
+    }
+
+    @Test
+    void closingALoopTellsTheCallbacksStillQueuedThatAskedToKnowAndRunsNone() throws Exception {
+        EventLoop loop = new EventLoop();
+        List<String> trace = new ArrayList<>();
+        loop.callSoon(new Droppable(trace, "ready"));
+        Thread other = new Thread(() -> {
+            loop.callSoonThreadsafe(new Droppable(trace, "from another thread"));
+            loop.callSoonThreadsafe(() -> trace.add("plain callback ran"));
+        });
+        other.start();
+        other.join();
+        loop.close();
+        assertEquals(List.of("ready dropped", "from another thread dropped"), trace);
+        loop.close(); // idempotent: nobody is told twice
+        assertEquals(2, trace.size());
+        assertThrows(IllegalStateException.class, () -> loop.callSoonThreadsafe(new Droppable(trace, "late")));
+        assertEquals(2, trace.size(), "a callback refused by a closed loop was never queued: its caller keeps it");
+    }
 }

@@ -5,6 +5,8 @@ package io.jasyncio.streams;
 import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
+import static io.jasyncio.Asyncio.waitFor;
+import static io.jasyncio.streams.Streams.openConnection;
 import static io.jasyncio.streams.Streams.startServer;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +17,7 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.LoopGroup;
+import io.jasyncio.TimeoutException;
 import io.jasyncio.annotations.Async;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -114,6 +117,48 @@ class OnePortEveryLoopTest {
             assertEquals(List.of("jasyncio-loop-0", "jasyncio-loop-1", "jasyncio-loop-0", "jasyncio-loop-1",
                     "jasyncio-loop-0"), answers);
         }
+    }
+
+    /**
+     * Hands the first connection to {@code neverRun}, a loop that never runs, and serves the second
+     * here; once the second is answered the first is in {@code neverRun}'s queue, and closing that
+     * loop must close the first connection and let the server close without waiting for it.
+     */
+    @Async
+    static Coroutine<String> handOffToALoopThatCloses(EventLoop neverRun) throws IOException {
+        Server server = await(startServer(OnePortEveryLoopTest::answerWithTheLoopsThread, "127.0.0.1", 0,
+                ServerOptions.DEFAULTS.withConnectionLoops(List.of(neverRun, EventLoop.getRunningLoop()))));
+        int port = ((InetSocketAddress) server.getBoundAddresses().get(0)).getPort();
+        Connection first = await(openConnection("127.0.0.1", port));
+        Connection second = await(openConnection("127.0.0.1", port));
+        second.writer().write("which loop?\n".getBytes(US_ASCII));
+        String answer = new String(await(second.reader().readline()), US_ASCII).trim();
+        neverRun.close();
+        byte[] firstReads;
+        try {
+            firstReads = await(waitFor(first.reader().read(100), 10));
+        } catch (TimeoutException leaked) {
+            firstReads = "nothing: the socket leaked".getBytes(US_ASCII);
+        }
+        server.close();
+        String closed;
+        try {
+            await(waitFor(server.waitClosed(), 10));
+            closed = "closed";
+        } catch (TimeoutException waitingForever) {
+            closed = "still waiting for the connection in hand-off";
+        }
+        first.writer().close();
+        second.writer().close();
+        return result((answer.equals(Thread.currentThread().getName()) ? "second served here" : answer)
+                + ", first read " + firstReads.length + " bytes, server " + closed);
+    }
+
+    @Test
+    void aConnectionHandedToALoopThatClosesBeforeTakingItIsClosedAndTheServerStopsWaitingForIt() throws IOException {
+        EventLoop neverRun = Asyncio.newEventLoop();
+        assertEquals("second served here, first read 0 bytes, server closed",
+                Asyncio.run(handOffToALoopThatCloses(neverRun)));
     }
 
     private static String ask(int port) throws IOException {

@@ -11,6 +11,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.internal.DroppedOnClose;
 import io.jasyncio.internal.HandWrittenCoroutine;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -168,11 +169,48 @@ public final class Server implements AsyncCloseable {
         }
         connectionsInHandOff++;
         try {
-            connectionLoop.callSoonThreadsafe(() -> new SocketTransport(connectionLoop, accepted,
-                    new StreamProtocol(connectionLoop, new StreamReader(limit), clientConnected), this, null));
+            connectionLoop.callSoonThreadsafe(new HandOff(accepted, connectionLoop));
         } catch (IllegalStateException closedLoop) {
             connectionsInHandOff--;
             Sockets.closeQuietly(loop, accepted); // no loop is left to serve it: the peer sees a closed connection
+        }
+    }
+
+    /**
+     * A connection on its way to another loop's thread, where it is attached ({@link #attach}); if that
+     * loop closes first, the socket is closed and the server stops counting it as in hand-off.
+     */
+    private final class HandOff implements Runnable, DroppedOnClose {
+        private final SocketChannel accepted;
+        private final SelectorEventLoop connectionLoop;
+
+        HandOff(SocketChannel accepted, SelectorEventLoop connectionLoop) {
+            this.accepted = accepted;
+            this.connectionLoop = connectionLoop;
+        }
+
+        @Override
+        public void run() {
+            new SocketTransport(connectionLoop, accepted,
+                    new StreamProtocol(connectionLoop, new StreamReader(limit), clientConnected), Server.this, null);
+        }
+
+        /** In the thread that closed the connection loop: the peer sees a closed connection. */
+        @Override
+        public void droppedOnClose() {
+            try {
+                accepted.close();
+            } catch (IOException ignored) {
+                // closing a socket that was never used: nothing to tell anyone
+            }
+            try {
+                loop.callSoonThreadsafe(() -> {
+                    connectionsInHandOff--;
+                    wakeUpIfIdle();
+                });
+            } catch (IllegalStateException closedServerLoop) {
+                // nobody can wait for the server of a closed loop
+            }
         }
     }
 

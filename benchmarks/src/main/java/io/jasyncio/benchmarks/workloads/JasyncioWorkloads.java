@@ -21,7 +21,7 @@ import io.jasyncio.annotations.Async;
 import io.jasyncio.benchmarks.BuildSettings;
 import io.jasyncio.streams.Connection;
 import io.jasyncio.streams.Server;
-import io.jasyncio.transports.ServerOptions;
+import io.jasyncio.streams.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import java.io.IOException;
@@ -83,31 +83,20 @@ public final class JasyncioWorkloads implements Workloads {
     @Override
     public long echoOnEveryCore(int processors, int connections, int roundTrips, int messageBytes, Runnable connecting,
             Runnable allEchoed) {
-        try {
-            return serveOnEveryCore(processors, connections, roundTrips, messageBytes, connecting, allEchoed);
-        } catch (IOException failure) { // the workload interface declares none
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static long serveOnEveryCore(int processors, int connections, int roundTrips, int messageBytes,
-            Runnable connecting, Runnable allEchoed) throws IOException {
         byte[] message = EchoMessage.of(messageBytes);
         ServerOptions sharedPort = ServerOptions.DEFAULTS.withReusePort(true).withBacklog(connections);
         try (LoopGroup loops = new LoopGroup(processors)) {
             List<Server> servers = new ArrayList<>(processors);
             int port = 0; // the first server's port, chosen by the system, is every other server's
             for (EventLoop loop : loops.loops()) {
-                servers.add(runCoroutineThreadsafe(startServer(
-                        (reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port, sharedPort),
-                        loop).join());
+                servers.add(runCoroutineThreadsafe(serve(roundTrips, messageBytes, port, sharedPort), loop).join());
                 port = portOf(servers.get(0));
             }
             int everyPort = port;
             try {
                 connecting.run();
                 List<Long> echoed = loops.run(index -> startAndGather(share(connections, processors, index),
-                        client -> client(everyPort, message, roundTrips)));
+                        client -> talkUnchecked(everyPort, message, roundTrips)));
                 allEchoed.run();
                 return echoed.stream().mapToLong(Long::longValue).sum();
             } finally {
@@ -115,6 +104,16 @@ public final class JasyncioWorkloads implements Workloads {
                     runCoroutineThreadsafe(close(server), server.getLoop()).join();
                 }
             }
+        }
+    }
+
+    /** Starts an echo server on {@code port} with {@code options}; its IOException goes unchecked, as the workload interface declares none. */
+    private static Coroutine<Server> serve(int roundTrips, int messageBytes, int port, ServerOptions options) {
+        try {
+            return startServer((reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port,
+                    options);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 
@@ -190,7 +189,7 @@ public final class JasyncioWorkloads implements Workloads {
             int port = portOf(server);
             byte[] message = EchoMessage.of(messageBytes);
             connecting.run();
-            echoed = await(startAndGather(connections, client -> client(port, message, roundTrips)));
+            echoed = await(startAndGather(connections, client -> talkUnchecked(port, message, roundTrips)));
             allEchoed.run();
         } finally {
             await(close(server));
@@ -228,13 +227,11 @@ public final class JasyncioWorkloads implements Workloads {
         return result(echoed);
     }
 
-    /**
-     * {@link #talk}, for the {@code IntFunction} lambdas that start the clients, which may throw no
-     * checked exception; creating the coroutine throws nothing, its failures come from awaiting it.
-     */
-    private static Coroutine<Integer> client(int port, byte[] message, int roundTrips) {
+    /** {@link #talk}, its IOException unchecked: the clients are {@code IntFunction}s, which throw nothing checked. */
+    @Async
+    static Coroutine<Integer> talkUnchecked(int port, byte[] message, int roundTrips) {
         try {
-            return talk(port, message, roundTrips);
+            return result(await(talk(port, message, roundTrips)));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
