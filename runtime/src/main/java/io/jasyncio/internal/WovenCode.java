@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.internal;
 
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import java.lang.invoke.CallSite;
@@ -32,6 +33,11 @@ import java.util.concurrent.CompletableFuture;
  * {@link #await}; if that returns {@link #SUSPENDED} the body returns it, and the loop later resumes
  * the body at the label, which restores the values and takes {@link #resumeValue}.
  * {@code return result(v)} becomes {@code return returnValue(v, frame)}.
+ *
+ * <p>An {@code @Async} method returning {@code AsyncGenerator} is woven the same way, and its factory
+ * returns {@link #asyncGenerator} around the frame. Each {@code emit(value)} in its body is a resume
+ * point as an await is: the body saves its state, sets the label and returns {@link #emit}; resumed
+ * there, it takes {@link #sentValue}.
  */
 public final class WovenCode {
     /** The version of this contract; woven classes record the version they were woven for. */
@@ -97,6 +103,32 @@ public final class WovenCode {
     /** {@code result(value)} in woven code: records the value on the frame and returns the frame. */
     public static Coroutine<?> returnValue(Object value, Object frame) {
         return Runtime.INSTANCE.returnValue(value, (Coroutine<?>) frame);
+    }
+
+    /**
+     * {@code emit(value)} in the woven body of an async generator, after the frame has saved its state
+     * and set its label: hands {@code value} to the step of the generator that runs the frame, and
+     * returns what the body returns to end the step, as {@link #returnValue} does.
+     */
+    public static Object emit(Object frame, Object value) {
+        return Runtime.INSTANCE.emit((Coroutine<?>) frame, value);
+    }
+
+    /**
+     * What the {@code emit} at which an async generator's {@code frame} is being resumed returns: the
+     * value {@code asend} sent ({@code null} for {@code anext}), or the exception {@code athrow} or
+     * {@code aclose} throws in, thrown at the {@code emit}.
+     */
+    public static Object sentValue(Object frame) {
+        return Runtime.INSTANCE.sentValue((Coroutine<?>) frame);
+    }
+
+    /**
+     * What the factory of an async generator returns: the generator around its new {@code frame},
+     * which nothing has run yet.
+     */
+    public static AsyncGenerator<?> asyncGenerator(Coroutine<?> frame) {
+        return Runtime.INSTANCE.asyncGenerator(frame);
     }
 
     /**
