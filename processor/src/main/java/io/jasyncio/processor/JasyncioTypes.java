@@ -33,16 +33,21 @@ final class JasyncioTypes {
     static final String COROUTINE = "io.jasyncio.Coroutine";
     /** The qualified name of what a lambda targeting {@code Supplier<Awaitable<T>>} returns; such a lambda is async too. */
     static final String AWAITABLE = "io.jasyncio.Awaitable";
+    /** The qualified name of what an async generator returns, and of the interface whose static {@code emit} is its yield. */
+    static final String ASYNC_GENERATOR = "io.jasyncio.AsyncGenerator";
     /** The qualified name of the error that delivers a cancellation at an {@code await}. */
     static final String CANCELLED_ERROR = "io.jasyncio.CancelledError";
 
     private static final String AWAIT = "await";
+    private static final String EMIT = "emit";
 
     private final Types types;
     /** The erasure of {@code Coroutine}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror coroutine;
     /** The erasure of {@code Awaitable}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror awaitable;
+    /** The erasure of {@code AsyncGenerator}, or {@code null} if the class path lacks the runtime. */
+    private final TypeMirror asyncGenerator;
     /** {@code CancelledError}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror cancelledError;
 
@@ -50,6 +55,7 @@ final class JasyncioTypes {
         this.types = types;
         this.coroutine = erasureOf(elements, types, COROUTINE);
         this.awaitable = erasureOf(elements, types, AWAITABLE);
+        this.asyncGenerator = erasureOf(elements, types, ASYNC_GENERATOR);
         this.cancelledError = erasureOf(elements, types, CANCELLED_ERROR);
     }
 
@@ -66,6 +72,21 @@ final class JasyncioTypes {
                 && element.getModifiers().contains(Modifier.STATIC)
                 && element.getEnclosingElement() instanceof TypeElement owner
                 && owner.getQualifiedName().contentEquals(ASYNCIO);
+    }
+
+    /** Whether {@code element}, the target of a call, is the static {@code AsyncGenerator.emit}, an async generator's yield. */
+    boolean isEmit(Element element) {
+        return element != null
+                && element.getKind() == ElementKind.METHOD
+                && element.getSimpleName().contentEquals(EMIT)
+                && element.getModifiers().contains(Modifier.STATIC)
+                && element.getEnclosingElement() instanceof TypeElement owner
+                && owner.getQualifiedName().contentEquals(ASYNC_GENERATOR);
+    }
+
+    /** Whether {@code type} erases to exactly {@code AsyncGenerator}: an {@code @Async} method or lambda returning it is an async generator. */
+    boolean isAsyncGenerator(TypeMirror type) {
+        return asyncGenerator != null && isResolved(type) && types.isSameType(types.erasure(type), asyncGenerator);
     }
 
     /** Whether {@code method} is annotated {@code @Async}. */
@@ -86,11 +107,11 @@ final class JasyncioTypes {
 
     /**
      * Whether a lambda returning {@code type} is an async lambda, as the weaver decides it: one whose
-     * implementation erases to {@code Coroutine}, or to {@code Awaitable} (as for the runtime's
+     * implementation erases to {@code Coroutine} or {@code AsyncGenerator}, or to {@code Awaitable} (as for the runtime's
      * {@code withLock(Supplier<Awaitable<T>>)}).
      */
     boolean isAsyncLambdaReturnType(TypeMirror type) {
-        return isCoroutine(type)
+        return isCoroutine(type) || isAsyncGenerator(type)
                 || (awaitable != null && isResolved(type) && types.isSameType(types.erasure(type), awaitable));
     }
 
