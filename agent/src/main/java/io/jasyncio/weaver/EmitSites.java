@@ -2,7 +2,6 @@
 // Copyright jasyncio contributors
 package io.jasyncio.weaver;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -35,17 +34,6 @@ final class EmitSites {
     /** Whether {@code method} returns {@code AsyncGenerator}: woven, it is an async generator. */
     static boolean returnsGenerator(MethodNode method) {
         return Type.getReturnType(method.desc).getDescriptor().equals(RuntimeNames.ASYNC_GENERATOR_DESCRIPTOR);
-    }
-
-    /** The emit calls of {@code method}, in instruction order. */
-    static List<MethodInsnNode> emits(MethodNode method) {
-        List<MethodInsnNode> emits = new ArrayList<>();
-        for (AbstractInsnNode instruction : method.instructions) {
-            if (isEmit(instruction)) {
-                emits.add((MethodInsnNode) instruction);
-            }
-        }
-        return emits;
     }
 
     /** The error for the first emit of {@code context}'s method, if it is no async generator; or nothing. */

@@ -66,22 +66,21 @@ final class JasyncioTypes {
 
     /** Whether {@code element}, the target of a call, is one of the static {@code Asyncio.await} methods. */
     boolean isAwait(Element element) {
-        return element != null
-                && element.getKind() == ElementKind.METHOD
-                && element.getSimpleName().contentEquals(AWAIT)
-                && element.getModifiers().contains(Modifier.STATIC)
-                && element.getEnclosingElement() instanceof TypeElement owner
-                && owner.getQualifiedName().contentEquals(ASYNCIO);
+        return isStaticMethod(element, AWAIT, ASYNCIO);
     }
 
     /** Whether {@code element}, the target of a call, is the static {@code AsyncGenerator.emit}, an async generator's yield. */
     boolean isEmit(Element element) {
+        return isStaticMethod(element, EMIT, ASYNC_GENERATOR);
+    }
+
+    private static boolean isStaticMethod(Element element, String name, String ownerName) {
         return element != null
                 && element.getKind() == ElementKind.METHOD
-                && element.getSimpleName().contentEquals(EMIT)
+                && element.getSimpleName().contentEquals(name)
                 && element.getModifiers().contains(Modifier.STATIC)
                 && element.getEnclosingElement() instanceof TypeElement owner
-                && owner.getQualifiedName().contentEquals(ASYNC_GENERATOR);
+                && owner.getQualifiedName().contentEquals(ownerName);
     }
 
     /** Whether {@code type} erases to exactly {@code AsyncGenerator}: an {@code @Async} method or lambda returning it is an async generator. */
