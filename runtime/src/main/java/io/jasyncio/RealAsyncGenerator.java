@@ -21,6 +21,11 @@ final class RealAsyncGenerator<T> implements AsyncGenerator<T> {
 
     RealAsyncGenerator(Coroutine<?> frame) {
         core = new AsyncGeneratorCore(frame);
+        if (NeverAwaitedReport.claimsWatched) {
+            // The frame is the generator's, run by its steps: an async generator never iterated is no
+            // coroutine never awaited, and Python's debug mode says nothing about it either.
+            NeverAwaitedReport.claimed(frame);
+        }
     }
 
     @Override
