@@ -157,7 +157,7 @@ class AsyncGeneratorTest {
 
     @Async
     static AsyncGenerator<Integer> slow() {
-        await(sleep(1));
+        await(sleep(1)); // <- generator sleeps
         emit(1);
         return end();
     }
@@ -280,6 +280,25 @@ class AsyncGeneratorTest {
             trace.add(String.valueOf(it.next()));
         }
         assertEquals(List.of("created", "1", "4", "9"), trace);
+        return result(null);
+    }
+
+    @Async
+    static Coroutine<Integer> consume(AsyncGenerator<Integer> gen) {
+        return result(await(gen.anext())); // <- consumer awaits the step
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> aTaskSuspendedInAGeneratorShowsTheGeneratorsAwaitLineThenTheStepThenTheConsumer() {
+        Task<Integer> task = createTask(consume(slow()));
+        await(sleep(0));
+        assertEquals(List.of("io.jasyncio.Sleep.sleep(Unknown Source)",
+                SourceLines.frame(AsyncGeneratorTest.class, "slow", "generator sleeps"),
+                "io.jasyncio.AsyncGenerator.anext(Unknown Source)",
+                SourceLines.frame(AsyncGeneratorTest.class, "consume", "consumer awaits the step")),
+                task.getStack().stream().map(StackTraceElement::toString).toList());
+        assertEquals(1, await(task));
         return result(null);
     }
 }
