@@ -104,4 +104,42 @@ class AsCompletedTest {
         assertThrows(IllegalStateException.class, coroutines::iterator);
         return result(null);
     }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> asyncIterationHandsOutTheOriginalFuturesInCompletionOrder() {
+        Task<String> slow = createTask(work("slow", 0.3));
+        Task<String> fast = createTask(work("fast", 0.1));
+        Coroutine<String> coroutine = work("coroutine", 0.2);
+        List<Object> seen = new ArrayList<>();
+        for (var done = asCompleted(List.of(slow, fast, coroutine), null); await(done.hasNext()); ) {
+            Future<? extends String> next = done.next();
+            seen.add(next == slow ? "slow task" : next == fast ? "fast task"
+                    : next instanceof Task<?> task && task.getCoro() == coroutine ? "the coroutine's task" : next);
+            seen.add(next.result() + " at " + getRunningLoop().time());
+        }
+        assertEquals(List.of("fast task", "fast at 0.1", "the coroutine's task", "coroutine at 0.2", "slow task",
+                "slow at 0.3"), seen);
+        return result(null);
+    }
+
+    @AsyncTest
+    @Async
+    Coroutine<Void> asyncIterationThrowsTimeoutOnceTheTimeoutHasPassed() {
+        Task<String> fast = createTask(work("fast", 0.1));
+        Task<String> slow = createTask(work("slow", 1));
+        List<String> seen = new ArrayList<>();
+        AsCompleted<String> done = asCompleted(List.of(fast, slow), 0.5);
+        try {
+            while (await(done.hasNext())) {
+                seen.add(done.next().result());
+            }
+        } catch (TimeoutException timedOut) {
+            seen.add("timeout at " + getRunningLoop().time());
+        }
+        assertThrows(IllegalStateException.class, done::iterator, "one iteration, either way");
+        assertEquals("slow", await(slow));
+        assertEquals(List.of("fast", "timeout at 0.5"), seen);
+        return result(null);
+    }
 }

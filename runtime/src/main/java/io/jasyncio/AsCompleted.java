@@ -14,19 +14,27 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code asCompleted(awaitables, timeout)}, asyncio 3.11's {@code as_completed}: as many coroutines as
- * there are distinct awaitables, each of which returns the result of the next one to complete (or
- * throws its exception), in completion order.
+ * What {@code asCompleted(awaitables, timeout)} returns, asyncio's {@code as_completed}: iterated,
+ * as in 3.11, as many coroutines as there are distinct awaitables, each of which returns the result of
+ * the next one to complete (or throws its exception), in completion order; iterated asynchronously,
+ * as in 3.13's {@code async for}, the original futures and tasks themselves (a task for each
+ * coroutine) in completion order:
+ * <pre>{@code
+ * for (var done = asCompleted(tasks, null); await(done.hasNext()); ) {
+ *     Task<String> first = (Task<String>) done.next();   // one of tasks, done
+ * }
+ * }</pre>
  *
  * <p>Coroutines among the awaitables are wrapped in tasks when {@code asCompleted} is called. The
  * futures that complete go into a queue with {@code asyncio.Queue}'s wake-up rules, from which each
  * coroutine takes one when awaited, so the coroutines may be awaited in any order. At the timeout
  * the remaining coroutines throw {@link TimeoutException}; the futures still pending are not
- * cancelled. Iterable once, like the generator it stands for. Loop thread only.
+ * cancelled (asynchronously, {@code hasNext()} throws {@link TimeoutException}). Iterable once, like
+ * the generator it stands for, and one way or the other. Loop thread only.
  *
  * @param <T> the type of the results
  */
-final class AsCompleted<T> implements Iterable<Coroutine<T>> {
+public final class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterator<Future<? extends T>> {
     /** Queued in place of a future when the timeout passes: the coroutine that takes it times out. */
     private static final Object TIMED_OUT = new Object();
 
@@ -48,6 +56,12 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>> {
     private int coroutinesLeft;
 
     private boolean iterated;
+
+    /** Whether the iteration is the asynchronous one, by {@link #hasNext()}. */
+    private boolean iteratedAsynchronously;
+
+    /** The completed future that the last {@code hasNext()} took, until {@link #next()} hands it out. */
+    private Future<? extends T> ready;
 
     AsCompleted(Collection<? extends Awaitable<? extends T>> awaitables, Double timeout) {
         EventLoop loop = EventLoop.getRunningLoop();
@@ -90,10 +104,7 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>> {
 
     @Override
     public Iterator<Coroutine<T>> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("asCompleted() can be iterated only once");
-        }
-        iterated = true;
+        checkFirstIteration();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -106,16 +117,65 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>> {
                     throw new NoSuchElementException();
                 }
                 coroutinesLeft--;
-                return new WaitForOne();
+                return new WaitForOne<>(false);
             }
         };
     }
 
-    /** asyncio's {@code _wait_for_one()}: takes the next completed future and returns its result. */
-    private final class WaitForOne extends HandWrittenCoroutine<T> {
+    private void checkFirstIteration() {
+        if (iterated) {
+            throw new IllegalStateException("asCompleted() can be iterated only once");
+        }
+        iterated = true;
+    }
+
+    /**
+     * Waits for the next future to complete, 3.13's {@code __anext__}: {@code true} once it has, for
+     * {@link #next()} to take, {@code false} when every future was handed out; throws
+     * {@link TimeoutException} once the timeout has passed.
+     */
+    @Override
+    public Awaitable<Boolean> hasNext() {
+        if (ready != null) {
+            return Asyncio.result(true);
+        }
+        if (!iteratedAsynchronously) {
+            checkFirstIteration();
+            iteratedAsynchronously = true;
+        }
+        if (coroutinesLeft == 0) {
+            return Asyncio.result(false);
+        }
+        coroutinesLeft--;
+        return new WaitForOne<Boolean>(true);
+    }
+
+    /** The future that {@link #hasNext()} found completed: one of the awaitables, or the task of a coroutine among them. */
+    @Override
+    public Future<? extends T> next() {
+        Future<? extends T> future = ready;
+        if (future == null) {
+            throw new NoSuchElementException("no future ready: await hasNext() first, and take each future once");
+        }
+        ready = null;
+        return future;
+    }
+
+    /**
+     * asyncio's {@code _wait_for_one()}: takes the next completed future and returns its result, or,
+     * for {@link #hasNext()}, makes it the one {@link #next()} hands out and returns {@code true}.
+     */
+    private final class WaitForOne<R> extends HandWrittenCoroutine<R> {
         private static final int WOKEN = 1;
 
+        /** Whether the future itself is wanted, by async iteration, rather than its result. */
+        private final boolean wantsFuture;
+
         private Future<Void> taker;
+
+        WaitForOne(boolean wantsFuture) {
+            this.wantsFuture = wantsFuture;
+        }
 
         @Override
         protected Object step(int label) {
@@ -150,7 +210,11 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>> {
             if (item == TIMED_OUT) {
                 throw new TimeoutException();
             }
-            return finish(((Future<T>) item).result());
+            if (wantsFuture) {
+                ready = (Future<? extends T>) item;
+                return finish((R) Boolean.TRUE);
+            }
+            return finish((R) ((Future<T>) item).result());
         }
 
         @Override

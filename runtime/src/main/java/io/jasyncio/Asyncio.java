@@ -319,9 +319,10 @@ public final class Asyncio {
      * 3.11's {@code as_completed()}: {@code for (Coroutine<T> next : asCompleted(tasks, null)) { T
      * value = await(next); }}. Coroutines among the awaitables are wrapped in tasks now. Once
      * {@code timeout} seconds have passed ({@code null}: never), the coroutines left throw
-     * {@link TimeoutException}; nothing is cancelled.
+     * {@link TimeoutException}; nothing is cancelled. Iterated asynchronously instead, as 3.13's
+     * {@code async for}, it hands out the futures themselves in the order they complete; see {@link AsCompleted}.
      */
-    public static <T> Iterable<Coroutine<T>> asCompleted(
+    public static <T> AsCompleted<T> asCompleted(
             Collection<? extends Awaitable<? extends T>> awaitables, Number timeout) {
         return new AsCompleted<>(
                 Objects.requireNonNull(awaitables, "awaitables"), secondsOrNull(timeout, "timeout"));

@@ -34,6 +34,9 @@ abstract class LoopServices {
     /** {@code runInExecutor} and the default executor. */
     final LoopExecutors executors;
 
+    /** The async generators this loop tracks, made on first use: most loops run none. */
+    private AsyncGeneratorHooks asyncGeneratorHooks;
+
     LoopServices(Clock clock) {
         EventLoop loop = (EventLoop) this;
         errors = new ExceptionHandling(loop);
@@ -203,5 +206,27 @@ abstract class LoopServices {
      */
     public Future<Void> shutdownDefaultExecutor() {
         return executors.shutdownDefault();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Async generators
+
+    /**
+     * A coroutine that closes every async generator of this loop still alive, asyncio's
+     * {@code shutdown_asyncgens()}: those whose first step was asked for while the loop ran, all at
+     * once, each as {@code aclose()} does, reporting an exception of a close to the exception handler
+     * ("an error occurred during closing of asynchronous generator ..."). {@code run()} and
+     * {@link Runner#close()} await it after cancelling the tasks left.
+     */
+    public Coroutine<Void> shutdownAsyncgens() {
+        return asyncGeneratorHooks().shutdown();
+    }
+
+    /** The loop's async generator hooks, made on first use. */
+    final AsyncGeneratorHooks asyncGeneratorHooks() {
+        if (asyncGeneratorHooks == null) {
+            asyncGeneratorHooks = new AsyncGeneratorHooks((EventLoop) this);
+        }
+        return asyncGeneratorHooks;
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * runner's context, so a {@link ContextVar} set by one run is seen by the next. {@link #close()}
  * shuts down in asyncio's order: it cancels every task left and runs the loop until they have all
  * ended (they may clean up, and await while doing so), reporting to the exception handler those that
- * end with an exception other than a cancellation; then it shuts the default executor down and waits
+ * end with an exception other than a cancellation; then it closes the async generators left suspended
+ * ({@link EventLoop#shutdownAsyncgens()}); then it shuts the default executor down and waits
  * for its jobs; then it closes the loop. While {@link #run} runs, Ctrl-C cancels its task, as in
  * Python. Use it from one thread.
  */
@@ -122,8 +123,8 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
-     * Shuts the loop down, if it was ever made: cancels the tasks left and waits for them, shuts the
-     * default executor down and waits for its jobs, then closes the loop. Idempotent.
+     * Shuts the loop down, if it was ever made: cancels the tasks left and waits for them, closes the
+     * async generators left suspended, shuts the default executor down and waits for its jobs, then closes the loop. Idempotent.
      */
     @Override
     public void close() {
@@ -132,6 +133,7 @@ public final class Runner implements AutoCloseable {
         }
         try {
             cancelAllTasks();
+            loop.runUntilComplete(loop.shutdownAsyncgens());
             loop.runUntilComplete(loop.shutdownDefaultExecutor());
         } finally {
             loop.close();

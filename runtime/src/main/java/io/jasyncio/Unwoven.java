@@ -18,10 +18,19 @@ final class Unwoven {
      * an {@link Error}, so a {@code catch (Exception e)} around the {@code await} does not swallow it.
      */
     static NotWovenError awaitCalledFrom(StackWalker.StackFrame caller) {
-        String where = caller == null ? "an unknown method"
+        return new NotWovenError("await() called in " + where(caller) + ", which was not woven: await() works only in"
+                + " an @Async method (or a lambda returning Coroutine) whose class was woven; " + HOW_TO_WEAVE);
+    }
+
+    /** The error of an {@code emit} that the weaver never rewrote, as {@link #awaitCalledFrom} for an await. */
+    static NotWovenError emitCalledFrom(StackWalker.StackFrame caller) {
+        return new NotWovenError("emit() called in " + where(caller) + ", which was not woven: emit() works only in"
+                + " an @Async method (or a lambda) returning AsyncGenerator whose class was woven; " + HOW_TO_WEAVE);
+    }
+
+    private static String where(StackWalker.StackFrame caller) {
+        return caller == null ? "an unknown method"
                 : caller.getClassName() + "." + caller.getMethodName() + " (" + caller.getFileName() + ":"
                         + caller.getLineNumber() + ")";
-        return new NotWovenError("await() called in " + where + ", which was not woven: await() works only in"
-                + " an @Async method (or a lambda returning Coroutine) whose class was woven; " + HOW_TO_WEAVE);
     }
 }

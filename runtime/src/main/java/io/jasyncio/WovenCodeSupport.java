@@ -97,4 +97,24 @@ final class WovenCodeSupport extends CoroutineRuntime {
     protected Coroutine<?> returnValue(Object value, Coroutine<?> frame) {
         return (Coroutine<?>) frame.complete(value);
     }
+
+    @Override
+    protected Object emit(Coroutine<?> frame, Object value) {
+        if (!(frame.caller instanceof AsyncGeneratorStep step)) {
+            throw new IllegalStateException("emit() in " + frame.functionName() + ", which no step of an async"
+                    + " generator runs");
+        }
+        step.generator.emitted = true;
+        return frame.complete(value);
+    }
+
+    @Override
+    protected Object sentValue(Coroutine<?> frame) {
+        return ((AsyncGeneratorStep) frame.caller).takeSent();
+    }
+
+    @Override
+    protected AsyncGenerator<?> asyncGenerator(Coroutine<?> frame) {
+        return new RealAsyncGenerator<>(frame);
+    }
 }

@@ -8,7 +8,8 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 /**
  * Check: an {@code await} in a method that is not woven, neither {@code @Async} nor an async lambda,
  * could only fail, so the method is refused at weave time with the line of its first await. So is a
- * method reference to {@code await} anywhere: it runs in whatever calls the functional interface.
+ * method reference to {@code await} anywhere: it runs in whatever calls the functional interface. So
+ * is an {@code emit} there ({@link EmitSites#misplaced}).
  */
 final class AwaitOutsideCoroutines {
     private AwaitOutsideCoroutines() {
@@ -29,7 +30,7 @@ final class AwaitOutsideCoroutines {
                 return List.of(context.error(instruction, AWAIT_REFERENCE));
             }
         }
-        return List.of();
+        return EmitSites.misplaced(context);
     }
 
     /**

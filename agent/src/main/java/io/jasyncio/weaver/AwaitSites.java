@@ -59,17 +59,6 @@ final class AwaitSites {
                 && call.desc.equals(descriptor);
     }
 
-    /** The await calls of {@code method}, in instruction order. */
-    static List<MethodInsnNode> awaits(MethodNode method) {
-        List<MethodInsnNode> awaits = new ArrayList<>();
-        for (AbstractInsnNode instruction : method.instructions) {
-            if (isAwait(instruction)) {
-                awaits.add((MethodInsnNode) instruction);
-            }
-        }
-        return awaits;
-    }
-
     /**
      * The {@code result(value)} calls whose value reaches {@code areturn} with no instruction in
      * between but jumps: {@code return result(v);} and {@code return c ? result(a) : result(b);}. A

@@ -29,7 +29,7 @@ public final class ClassWeaver {
 
     /**
      * Weaves {@code classFile}. Returns the same array when there is nothing to weave: no
-     * {@code @Async} method, async lambda or await, or a class that was woven already. Throws
+     * {@code @Async} method, async lambda, await or emit, or a class that was woven already. Throws
      * {@link WeaveException} listing every method that cannot be woven; that is what a build wants;
      * and {@link UnreadableClassFileException} if the bytes are no class file ASM can read.
      */
@@ -65,7 +65,7 @@ public final class ClassWeaver {
     /**
      * Whether {@code classFile} can have anything to weave: whether its constant pool names
      * {@code @Async}, a descriptor of {@code Asyncio.await}, or a descriptor that returns
-     * {@code Coroutine}, as an async lambda's body has. A byte search, far cheaper than parsing:
+     * {@code Coroutine} or {@code AsyncGenerator}, as an async lambda's body has. A byte search, far cheaper than parsing:
      * a class for which it is {@code false} comes back from the weaver unchanged.
      */
     public static boolean mayNeedWeaving(byte[] classFile) {
@@ -82,7 +82,8 @@ public final class ClassWeaver {
             RuntimeNames.ASYNC_ANNOTATION.getBytes(StandardCharsets.UTF_8),
             RuntimeNames.AWAIT_DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
             RuntimeNames.AWAIT_STAGE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
-            (")" + RuntimeNames.COROUTINE_DESCRIPTOR).getBytes(StandardCharsets.UTF_8));
+            (")" + RuntimeNames.COROUTINE_DESCRIPTOR).getBytes(StandardCharsets.UTF_8),
+            (")" + RuntimeNames.ASYNC_GENERATOR_DESCRIPTOR).getBytes(StandardCharsets.UTF_8));
 
     private static boolean contains(byte[] bytes, byte[] pattern) {
         outer:
@@ -226,7 +227,7 @@ public final class ClassWeaver {
      * Whether the method is the body of an async lambda, woven like an {@code @Async} method so that
      * calling the lambda runs none of its body until its coroutine is awaited or wrapped in a task, as
      * calling an {@code async def} runs nothing. javac names lambda bodies {@code lambda$...}. One that
-     * returns {@code Coroutine} is always woven, whatever its body: {@code () -> { throw e; }} throws
+     * returns {@code Coroutine} (or {@code AsyncGenerator}: an async generator) is always woven, whatever its body: {@code () -> { throw e; }} throws
      * in the task's first step, not at the call. One that returns {@code Awaitable} (for targets such
      * as {@code Supplier<Awaitable<T>>}) is woven only when it awaits or returns {@code result(...)}:
      * otherwise it may return a future or a task, which is not a coroutine to delegate to.
@@ -240,7 +241,8 @@ public final class ClassWeaver {
         if ((method.access & Opcodes.ACC_SYNTHETIC) == 0 || !method.name.startsWith("lambda$")) {
             return false;
         }
-        if (method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)) {
+        if (method.desc.endsWith(")" + RuntimeNames.COROUTINE_DESCRIPTOR)
+                || method.desc.endsWith(")" + RuntimeNames.ASYNC_GENERATOR_DESCRIPTOR)) {
             return true;
         }
         return method.desc.endsWith(")" + RuntimeNames.AWAITABLE_DESCRIPTOR)
@@ -251,7 +253,8 @@ public final class ClassWeaver {
     private static boolean awaits(MethodNode method) {
         return method.instructions.size() > 0
                 && StreamSupport.stream(method.instructions.spliterator(), false)
-                        .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isAwaitReference(instruction));
+                        .anyMatch(instruction -> AwaitSites.isAwait(instruction) || AwaitSites.isAwaitReference(instruction)
+                                || EmitSites.isEmit(instruction));
     }
 
     /**

@@ -136,7 +136,7 @@ final class FrameClassEmitter {
             for (int index = 0; index < points.size(); index++) {
                 awaitLine.visitLabel(lines[index]);
                 awaitLine.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-                awaitLine.visitLdcInsn(MethodContext.lineOf(points.get(index).await()));
+                awaitLine.visitLdcInsn(MethodContext.lineOf(points.get(index).call()));
                 awaitLine.visitInsn(Opcodes.IRETURN);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -26,29 +27,33 @@ final class MethodWeaver {
     static WovenMethod weave(MethodContext context, PassObserver observer) throws WeaveException {
         MethodNode method = context.method;
 
-        // The closes of try-with-resources become awaits; then analyses and checks of the method.
+        // The closes of try-with-resources become awaits. Then analyses and checks of the method: its
+        // resume points are its awaits and, in an async generator, its emits, numbered together in
+        // instruction order.
         if (AwaitResourceClosesPass.run(method)) {
             observer.afterPass(AwaitResourceClosesPass.class.getSimpleName(), context.owner, method);
         }
-        List<MethodInsnNode> awaits = AwaitSites.awaits(method);
-        RejectUnsupportedAwaitsPass.run(context, awaits);
+        List<MethodInsnNode> calls = resumePointCalls(method);
+        RejectUnsupportedAwaitsPass.run(context, calls);
         HoistNewAcrossAwaitsPass.run(context);
         observer.afterPass(HoistNewAcrossAwaitsPass.class.getSimpleName(), context.owner, method);
 
-        // Plan the slots: the arguments at the entry, then the values live at each await.
+        // Plan the slots: the arguments at the entry, then the values live at each resume point.
         Map<AbstractInsnNode, FrameTypes.Snapshot> types = FrameTypes.before(context.owner.name, method,
-                instruction -> instruction == method.instructions.getFirst() || AwaitSites.isAwait(instruction));
+                instruction -> instruction == method.instructions.getFirst() || AwaitSites.isAwait(instruction)
+                        || EmitSites.isEmit(instruction));
         SlotPlan plan = new SlotPlan();
         SlotPlan.Point entry = plan.plan(types.get(method.instructions.getFirst()).locals(), List.of());
         List<ResumePoint> points = new ArrayList<>();
-        for (MethodInsnNode await : awaits) {
-            FrameTypes.Snapshot atAwait = types.get(await);
-            if (atAwait == null) {
+        for (MethodInsnNode call : calls) {
+            FrameTypes.Snapshot atCall = types.get(call);
+            if (atCall == null) {
                 continue; // unreachable code: the verifier never sees it run, nor do we
             }
-            rejectUnconstructed(context, await, atAwait);
-            FrameTypes.Snapshot saved = atAwait.withoutTop(1);
-            points.add(new ResumePoint(points.size() + 1, await, atAwait, plan.plan(saved.locals(), saved.stack())));
+            rejectUnconstructed(context, call, atCall);
+            FrameTypes.Snapshot saved = atCall.withoutTop(1);
+            points.add(new ResumePoint(points.size() + 1, call, EmitSites.isEmit(call), atCall,
+                    plan.plan(saved.locals(), saved.stack())));
         }
         List<MethodInsnNode> returnedResults = AwaitSites.returnedResults(method);
 
@@ -57,14 +62,33 @@ final class MethodWeaver {
         FrameAccess frame = new FrameAccess(context.frameClass);
         byte[] frameClassFile = FrameClassEmitter.emit(context, plan, bodyDescriptor, points);
         MethodNode factory = FactoryEmitter.emit(context, entry, frameClassFile, frame);
+        if (EmitSites.returnsGenerator(method)) {
+            WrapGeneratorFactoryPass.run(factory);
+        }
         becomeBody(context, bodyDescriptor);
         ShiftLocalsPass.run(method, context.frameClass);
         observer.afterPass(ShiftLocalsPass.class.getSimpleName(), context.owner, method);
         RewriteReturnsPass.run(method, returnedResults);
         observer.afterPass(RewriteReturnsPass.class.getSimpleName(), context.owner, method);
-        BuildStateMachinePass.run(context, frame, entry, points);
+        ResumeCode code = new ResumeCode(method, frame);
+        Map<Integer, LabelNode> emitResumes = RewriteEmitsPass.run(context, code, points);
+        if (!emitResumes.isEmpty()) {
+            observer.afterPass(RewriteEmitsPass.class.getSimpleName(), context.owner, method);
+        }
+        BuildStateMachinePass.run(context, code, entry, points, emitResumes);
         observer.afterPass(BuildStateMachinePass.class.getSimpleName(), context.owner, method);
         return new WovenMethod(factory, method, context.frameClass, frameClassFile, points.size() + 1);
+    }
+
+    /** The calls that become resume points: the awaits, and the emits, in instruction order. */
+    private static List<MethodInsnNode> resumePointCalls(MethodNode method) {
+        List<MethodInsnNode> calls = new ArrayList<>();
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (AwaitSites.isAwait(instruction) || EmitSites.isEmit(instruction)) {
+                calls.add((MethodInsnNode) instruction);
+            }
+        }
+        return calls;
     }
 
     /**

@@ -16,7 +16,8 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code invokedynamic} of the woven method; JSR/RET subroutines, which the frame analysis cannot
  * follow; a method that does not return {@code Coroutine}, a constructor or initialiser, an abstract or
  * native method; a {@code synchronized} method, whose body as a coroutine never runs inside the
- * caller's monitor; and an {@code await} while a monitor may be held ({@link MonitorDepth}).
+ * caller's monitor; an {@code await} (or {@code emit}) while a monitor may be held ({@link MonitorDepth});
+ * and an {@code emit} in a method that is no async generator ({@link EmitSites#misplaced}).
  *
  * <p>Precondition: none. Postcondition: the method is one the later passes can rewrite.
  */
@@ -25,7 +26,7 @@ final class RejectUnsupportedAwaitsPass {
     }
 
     static void run(MethodContext context, List<MethodInsnNode> awaits) throws WeaveException {
-        List<WeaveError> errors = new ArrayList<>();
+        List<WeaveError> errors = new ArrayList<>(EmitSites.misplaced(context));
         int access = context.method.access;
         String name = context.method.name;
         int version = context.owner.version & 0xFFFF;
@@ -51,7 +52,8 @@ final class RejectUnsupportedAwaitsPass {
         String returned = Type.getReturnType(context.method.desc).getDescriptor();
         boolean lambdaReturningAwaitable = ClassWeaver.isAsyncLambda(context.method)
                 && returned.equals(RuntimeNames.AWAITABLE_DESCRIPTOR);
-        if (!returned.equals(RuntimeNames.COROUTINE_DESCRIPTOR) && !lambdaReturningAwaitable) {
+        if (!returned.equals(RuntimeNames.COROUTINE_DESCRIPTOR) && !lambdaReturningAwaitable
+                && !returned.equals(RuntimeNames.ASYNC_GENERATOR_DESCRIPTOR)) {
             errors.add(context.error(null, "an @Async method must return io.jasyncio.Coroutine<T>, not "
                     + Type.getReturnType(context.method.desc).getClassName()));
         }
@@ -62,7 +64,8 @@ final class RejectUnsupportedAwaitsPass {
             int[] monitors = MonitorDepth.of(context.method);
             for (MethodInsnNode await : awaits) {
                 if (monitors[context.method.instructions.indexOf(await)] > 0) {
-                    errors.add(context.error(await, "await inside a synchronized block: a suspended task would"
+                    errors.add(context.error(await, (EmitSites.isEmit(await) ? "emit" : "await")
+                            + " inside a synchronized block: a suspended task would"
                             + " hold the monitor while other tasks run on the same thread; use io.jasyncio locks"
                             + " instead"));
                 }

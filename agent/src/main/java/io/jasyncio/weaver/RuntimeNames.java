@@ -35,6 +35,12 @@ final class RuntimeNames {
     /** What a lambda returns when its target is {@code Supplier<Awaitable<T>>}, as the runtime's {@code withLock} takes. */
     static final String AWAITABLE_DESCRIPTOR = "Lio/jasyncio/Awaitable;";
 
+    /** What an async generator's method returns, and the owner of {@code emit}, an interface. */
+    static final String ASYNC_GENERATOR = "io/jasyncio/AsyncGenerator";
+    static final String ASYNC_GENERATOR_DESCRIPTOR = "L" + ASYNC_GENERATOR + ";";
+    static final String EMIT = "emit";
+    static final String EMIT_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+
     static final String WOVEN_CODE = "io/jasyncio/internal/WovenCode";
     static final String IS_DONE = "isDone";
     static final String IS_DONE_DESCRIPTOR = "(Ljava/lang/Object;)Z";
@@ -51,6 +57,12 @@ final class RuntimeNames {
     static final String CLOSE_RESOURCE_DESCRIPTOR = "(Ljava/lang/AutoCloseable;)Lio/jasyncio/Awaitable;";
     static final String ADD_SUPPRESSED = "addSuppressed";
     static final String ADD_SUPPRESSED_DESCRIPTOR = "(Ljava/lang/Throwable;Ljava/lang/Throwable;)V";
+    static final String EMIT_VALUE = "emit";
+    static final String EMIT_VALUE_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String SENT_VALUE = "sentValue";
+    static final String SENT_VALUE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String WRAP_GENERATOR = "asyncGenerator";
+    static final String WRAP_GENERATOR_DESCRIPTOR = "(" + COROUTINE_DESCRIPTOR + ")" + ASYNC_GENERATOR_DESCRIPTOR;
     static final String DEFINE_FRAME_CLASS = "defineFrameClass";
     static final String DEFINE_FRAME_CLASS_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";

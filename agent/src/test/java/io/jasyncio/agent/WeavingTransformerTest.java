@@ -83,6 +83,7 @@ class WeavingTransformerTest {
         "ManyAwaits           | sum       | too large    | larger than the 64 KB of code the JVM allows a method",
         "AwaitReference       | plain     | await reference | await as a method reference",
         "AwaitReferenceInAsync | count    | reference in async | await as a method reference",
+        "EmitOutsideGenerator | notAGenerator | emit in a coroutine | emit outside an async generator",
     })
     void aMethodThatCannotBeWovenIsReportedAndThrowsThatErrorWhenCalled(
             String simpleName, String method, String marker, String reason) throws Exception {

@@ -31,6 +31,7 @@ class BoxTest {
         "MethodKindsBox",
         "LambdasBox",
         "LazyLambdasBox",
+        "GeneratorsBox",
     })
     void boxReturnsOk(String box) throws Exception {
         WovenClasses classes = new WovenClasses("io.jasyncio.weaver.box");

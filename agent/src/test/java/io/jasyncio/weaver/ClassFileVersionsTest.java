@@ -35,7 +35,7 @@ import org.objectweb.asm.ClassReader;
 class ClassFileVersionsTest {
     private static final Path BOX_SOURCES = Path.of("src/test/java/io/jasyncio/weaver/box");
     private static final List<String> BOXES = List.of("LoopsBox", "TryCatchBox", "SwitchesBox", "LambdasBox", "LazyLambdasBox",
-            "ConstructorArgumentsBox", "LocalsAndStackBox", "AsyncResourcesBox");
+            "ConstructorArgumentsBox", "LocalsAndStackBox", "AsyncResourcesBox", "GeneratorsBox");
     private static final int TEMURIN_25 = 25;
 
     static Stream<Integer> releases() {

@@ -26,6 +26,7 @@ final class AnalyzedClassChecker implements TaskListener {
             new AsyncMethodSignatureCheck(),
             new SynchronizedAsyncMethodCheck(),
             new AwaitOutsideCoroutineCheck(),
+            new EmitOutsideGeneratorCheck(),
             new AwaitInSynchronizedCheck(),
             new SwallowedCancellationCheck(),
             new DiscardedCoroutineCheck(),

@@ -11,7 +11,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Error: an {@code @Async} method that the weaver cannot turn into a coroutine, because it does not
- * return {@code Coroutine} (reported at the return type) or has no body to weave, being abstract or
+ * return {@code Coroutine} or {@code AsyncGenerator} (reported at the return type) or has no body to weave, being abstract or
  * native (reported at the method).
  */
 final class AsyncMethodSignatureCheck implements Check {
@@ -25,7 +25,7 @@ final class AsyncMethodSignatureCheck implements Check {
                 context.reporter().error(method, Messages.ASYNC_WITHOUT_BODY);
             }
             TypeMirror returnType = element.getReturnType();
-            if (!context.jasyncio().isCoroutine(returnType)) {
+            if (!context.jasyncio().isCoroutine(returnType) && !context.jasyncio().isAsyncGenerator(returnType)) {
                 // The erasure, as the weaver names the type it finds in the method's descriptor.
                 String erased = context.types().erasure(returnType).toString();
                 context.reporter().error(method.getReturnType(), Messages.asyncReturnType(erased));

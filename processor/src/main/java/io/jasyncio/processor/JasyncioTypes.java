@@ -34,18 +34,23 @@ final class JasyncioTypes {
     static final String COROUTINE = "io.jasyncio.Coroutine";
     /** The qualified name of what a lambda targeting {@code Supplier<Awaitable<T>>} returns; such a lambda is async too. */
     static final String AWAITABLE = "io.jasyncio.Awaitable";
+    /** The qualified name of what an async generator returns, and of the interface whose static {@code emit} is its yield. */
+    static final String ASYNC_GENERATOR = "io.jasyncio.AsyncGenerator";
     /** The qualified name of the error that delivers a cancellation at an {@code await}. */
     static final String CANCELLED_ERROR = "io.jasyncio.CancelledError";
     /** The qualified name of the resources that woven code closes by awaiting {@code aclose()}. */
     static final String ASYNC_CLOSEABLE = "io.jasyncio.AsyncCloseable";
 
     private static final String AWAIT = "await";
+    private static final String EMIT = "emit";
 
     private final Types types;
     /** The erasure of {@code Coroutine}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror coroutine;
     /** The erasure of {@code Awaitable}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror awaitable;
+    /** The erasure of {@code AsyncGenerator}, or {@code null} if the class path lacks the runtime. */
+    private final TypeMirror asyncGenerator;
     /** {@code CancelledError}, or {@code null} if the class path lacks the runtime. */
     private final TypeMirror cancelledError;
     /** {@code AsyncCloseable}, or {@code null} if the class path lacks the runtime. */
@@ -56,6 +61,7 @@ final class JasyncioTypes {
         this.types = types;
         this.coroutine = erasureOf(elements, types, COROUTINE);
         this.awaitable = erasureOf(elements, types, AWAITABLE);
+        this.asyncGenerator = erasureOf(elements, types, ASYNC_GENERATOR);
         this.cancelledError = erasureOf(elements, types, CANCELLED_ERROR);
         this.asyncCloseable = elements.getTypeElement(ASYNC_CLOSEABLE);
         this.elements = elements;
@@ -68,12 +74,26 @@ final class JasyncioTypes {
 
     /** Whether {@code element}, the target of a call, is one of the static {@code Asyncio.await} methods. */
     boolean isAwait(Element element) {
+        return isStaticMethod(element, AWAIT, ASYNCIO);
+    }
+
+    /** Whether {@code element}, the target of a call, is the static {@code AsyncGenerator.emit}, an async generator's yield. */
+    boolean isEmit(Element element) {
+        return isStaticMethod(element, EMIT, ASYNC_GENERATOR);
+    }
+
+    private static boolean isStaticMethod(Element element, String name, String ownerName) {
         return element != null
                 && element.getKind() == ElementKind.METHOD
-                && element.getSimpleName().contentEquals(AWAIT)
+                && element.getSimpleName().contentEquals(name)
                 && element.getModifiers().contains(Modifier.STATIC)
                 && element.getEnclosingElement() instanceof TypeElement owner
-                && owner.getQualifiedName().contentEquals(ASYNCIO);
+                && owner.getQualifiedName().contentEquals(ownerName);
+    }
+
+    /** Whether {@code type} erases to exactly {@code AsyncGenerator}: an {@code @Async} method or lambda returning it is an async generator. */
+    boolean isAsyncGenerator(TypeMirror type) {
+        return asyncGenerator != null && isResolved(type) && types.isSameType(types.erasure(type), asyncGenerator);
     }
 
     /** Whether {@code method} is annotated {@code @Async}. */
@@ -94,11 +114,11 @@ final class JasyncioTypes {
 
     /**
      * Whether a lambda returning {@code type} is an async lambda, as the weaver decides it: one whose
-     * implementation erases to {@code Coroutine}, or to {@code Awaitable} (as for the runtime's
+     * implementation erases to {@code Coroutine} or {@code AsyncGenerator}, or to {@code Awaitable} (as for the runtime's
      * {@code withLock(Supplier<Awaitable<T>>)}).
      */
     boolean isAsyncLambdaReturnType(TypeMirror type) {
-        return isCoroutine(type)
+        return isCoroutine(type) || isAsyncGenerator(type)
                 || (awaitable != null && isResolved(type) && types.isSameType(types.erasure(type), awaitable));
     }
 

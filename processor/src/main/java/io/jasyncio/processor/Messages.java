@@ -25,6 +25,9 @@ final class Messages {
     /** The weaver's text for an {@code await} in a static initialiser (a static field's initialiser is one too). */
     static final String AWAIT_IN_STATIC_INITIALISER = "await in a static initialiser: class initialisation cannot"
             + " suspend; await in an @Async method instead";
+    /** The weaver's text for an {@code emit} anywhere but in an async generator. */
+    static final String EMIT_OUTSIDE_GENERATOR = "emit outside an async generator: only an @Async method or a"
+            + " lambda returning io.jasyncio.AsyncGenerator<T> can hand out values";
     /** The weaver's text for a method reference to {@code await}. */
     static final String AWAIT_REFERENCE = "await as a method reference: the reference calls await from"
             + " whatever method calls the functional interface, outside any coroutine, where it cannot suspend;"

@@ -31,6 +31,7 @@ import javax.lang.model.type.TypeMirror;
 final class SiteScanner extends TreePathScanner<Void, Void> {
     private final CheckContext context;
     private final List<TreePath> awaits = new ArrayList<>();
+    private final List<TreePath> emits = new ArrayList<>();
     private final List<TreePath> awaitReferences = new ArrayList<>();
     private final List<TreePath> asyncMethods = new ArrayList<>();
     private final List<TreePath> discardedCalls = new ArrayList<>();
@@ -47,7 +48,7 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
     static Sites sitesOf(TreePath classPath, CheckContext context) {
         SiteScanner scanner = new SiteScanner(context);
         scanner.scan(classPath, null);
-        return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.awaitReferences), List.copyOf(scanner.asyncMethods),
+        return new Sites(List.copyOf(scanner.awaits), List.copyOf(scanner.emits), List.copyOf(scanner.awaitReferences), List.copyOf(scanner.asyncMethods),
                 List.copyOf(scanner.discardedCalls), List.copyOf(scanner.localStores), Set.copyOf(scanner.readLocals),
                 List.copyOf(scanner.methodReferences),
                 List.copyOf(scanner.tryResources));
@@ -55,8 +56,11 @@ final class SiteScanner extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
-        if (context.jasyncio().isAwait(context.trees().getElement(getCurrentPath()))) {
+        Element called = context.trees().getElement(getCurrentPath());
+        if (context.jasyncio().isAwait(called)) {
             awaits.add(getCurrentPath());
+        } else if (context.jasyncio().isEmit(called)) {
+            emits.add(getCurrentPath());
         }
         return super.visitMethodInvocation(invocation, unused);
     }

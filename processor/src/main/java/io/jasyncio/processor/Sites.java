@@ -12,6 +12,7 @@ import javax.lang.model.element.Element;
  * {@link SiteScanner}, each in source order.
  *
  * @param awaits the calls of {@code Asyncio.await}, wherever they are
+ * @param emits the calls of {@code AsyncGenerator.emit}, wherever they are
  * @param awaitReferences the method references to {@code Asyncio.await} ({@code Asyncio::await})
  * @param asyncMethods the method declarations annotated {@code @Async}
  * @param discardedCalls the calls whose value is thrown away: an expression statement, or the body of
@@ -23,7 +24,7 @@ import javax.lang.model.element.Element;
  * @param methodReferences the method references other than to {@code await}
  * @param tryResources the try statements with resources
  */
-record Sites(List<TreePath> awaits, List<TreePath> awaitReferences, List<TreePath> asyncMethods,
+record Sites(List<TreePath> awaits, List<TreePath> emits, List<TreePath> awaitReferences, List<TreePath> asyncMethods,
         List<TreePath> discardedCalls, List<LocalStore> localStores, Set<Element> readLocals,
         List<TreePath> methodReferences,
         List<TreePath> tryResources) {

@@ -23,7 +23,8 @@ class MessagesTest {
         for (String message : List.of(Messages.AWAIT_IN_PLAIN_METHOD, Messages.AWAIT_IN_CONSTRUCTOR,
                 Messages.AWAIT_IN_STATIC_INITIALISER, Messages.SYNCHRONIZED_ASYNC_METHOD,
                 Messages.AWAIT_IN_SYNCHRONIZED_BLOCK,
-                Messages.ASYNC_WITHOUT_BODY, Messages.AWAIT_REFERENCE, Messages.asyncReturnType("TYPE"))) {
+                Messages.ASYNC_WITHOUT_BODY, Messages.AWAIT_REFERENCE, Messages.asyncReturnType("TYPE"),
+                Messages.EMIT_OUTSIDE_GENERATOR)) {
             assertTrue(weaving.contains("| " + message + " |"), () -> "not in " + WEAVING + "'s table: " + message);
         }
     }

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.internal;
 
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Coroutine;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,4 +57,13 @@ public abstract class CoroutineRuntime {
 
     /** See {@link WovenCode#returnValue(Object, Object)}. */
     protected abstract Coroutine<?> returnValue(Object value, Coroutine<?> frame);
+
+    /** See {@link WovenCode#emit(Object, Object)}. */
+    protected abstract Object emit(Coroutine<?> frame, Object value);
+
+    /** See {@link WovenCode#sentValue(Object)}. */
+    protected abstract Object sentValue(Coroutine<?> frame);
+
+    /** See {@link WovenCode#asyncGenerator(Coroutine)}. */
+    protected abstract AsyncGenerator<?> asyncGenerator(Coroutine<?> frame);
 }

@@ -5,6 +5,7 @@ package io.jasyncio.internal;
 import io.jasyncio.AsyncCloseable;
 import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import java.lang.invoke.CallSite;
@@ -37,6 +38,12 @@ import java.util.concurrent.CompletableFuture;
  * {@code return result(v)} becomes {@code return returnValue(v, frame)}. The close of a
  * try-with-resources becomes {@code await(closeResource(r))}, and the {@code addSuppressed} of its
  * exceptional exit {@link #addSuppressed}.
+ * {@code return result(v)} becomes {@code return returnValue(v, frame)}.
+ *
+ * <p>An {@code @Async} method returning {@code AsyncGenerator} is woven the same way, and its factory
+ * returns {@link #asyncGenerator} around the frame. Each {@code emit(value)} in its body is a resume
+ * point as an await is: the body saves its state, sets the label and returns {@link #emit}; resumed
+ * there, it takes {@link #sentValue}.
  */
 public final class WovenCode {
     /** The version of this contract; woven classes record the version they were woven for. */
@@ -146,6 +153,29 @@ public final class WovenCode {
         Future<Void> closed = new Future<>(null);
         closed.setResult(null);
         return closed;
+     * {@code emit(value)} in the woven body of an async generator, after the frame has saved its state
+     * and set its label: hands {@code value} to the step of the generator that runs the frame, and
+     * returns what the body returns to end the step, as {@link #returnValue} does.
+     */
+    public static Object emit(Object frame, Object value) {
+        return Runtime.INSTANCE.emit((Coroutine<?>) frame, value);
+    }
+
+    /**
+     * What the {@code emit} at which an async generator's {@code frame} is being resumed returns: the
+     * value {@code asend} sent ({@code null} for {@code anext}), or the exception {@code athrow} or
+     * {@code aclose} throws in, thrown at the {@code emit}.
+     */
+    public static Object sentValue(Object frame) {
+        return Runtime.INSTANCE.sentValue((Coroutine<?>) frame);
+    }
+
+    /**
+     * What the factory of an async generator returns: the generator around its new {@code frame},
+     * which nothing has run yet.
+     */
+    public static AsyncGenerator<?> asyncGenerator(Coroutine<?> frame) {
+        return Runtime.INSTANCE.asyncGenerator(frame);
     }
 
     /**

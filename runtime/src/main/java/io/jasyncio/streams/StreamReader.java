@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import io.jasyncio.AsyncIterator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
@@ -199,6 +200,22 @@ public final class StreamReader {
      */
     public Coroutine<byte[]> readline() throws IOException {
         return new ReadLine();
+    }
+
+    /**
+     * The lines of the stream, each as {@link #readline()} returns it, up to its end, Python's
+     * {@code async for line in reader}:
+     * <pre>{@code
+     * for (var lines = reader.lines(); await(lines.hasNext()); ) {
+     *     byte[] line = lines.next();
+     * }
+     * }</pre>
+     * Each {@code hasNext()} reads the next line, and is {@code false} once {@code readline()} returns an
+     * empty array; it throws what {@code readline()} throws (which is why this declares
+     * {@code IOException}, so that a {@code catch} around the loop compiles).
+     */
+    public AsyncIterator<byte[]> lines() throws IOException {
+        return new StreamLines(this);
     }
 
     /** A coroutine that returns the data up to and including the next {@code '\n'}; see {@link #readuntil(byte[])}. */

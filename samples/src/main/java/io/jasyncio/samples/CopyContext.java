@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-// Port of conformance/64_copy_context.py (kept beside its output, in the samples' test resources).
+// Port of conformance/66_copy_context.py (kept beside its output, in the samples' test resources).
 // contextvars with asyncio: copy_context() copies the current context;
 // ctx.run(fn) runs fn in ctx, and what fn sets stays in ctx afterwards;
 // entering a context that is already entered raises RuntimeError;
