@@ -3,9 +3,9 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.AsyncCloseable;
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
-import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import java.lang.invoke.CallSite;
@@ -153,6 +153,9 @@ public final class WovenCode {
         Future<Void> closed = new Future<>(null);
         closed.setResult(null);
         return closed;
+    }
+
+    /**
      * {@code emit(value)} in the woven body of an async generator, after the frame has saved its state
      * and set its label: hands {@code value} to the step of the generator that runs the frame, and
      * returns what the body returns to end the step, as {@link #returnValue} does.
