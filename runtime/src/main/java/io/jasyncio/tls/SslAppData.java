@@ -150,6 +150,9 @@ final class SslAppData {
 
     /** Pauses or resumes the application's writing by the size of what waits, asyncio's {@code _control_app_writing}. */
     void controlAppWriting() {
+        if (protocol.transport == null) {
+            return; // the application was told that the connection is lost: it hears nothing more
+        }
         int size = writeBufferSize();
         if (size >= outgoingHighWater && !appWritingPaused) {
             appWritingPaused = true;
