@@ -182,10 +182,10 @@ class SslProtocolTest extends LoopTestSupport {
             runUntil(loop, () -> pair.clientRaw.lost() && pair.serverRaw.lost() && pair.serverHandshake.done());
             Throwable clientFailure = pair.clientHandshake.exception();
             assertInstanceOf(SSLHandshakeException.class, clientFailure);
-            assertTrue(clientFailure.getMessage().startsWith("PKIX path"), clientFailure.getMessage());
+            assertTrue(clientFailure.getMessage().contains("PKIX path"), clientFailure.getMessage()); // JDK 25 prefixes "(certificate_unknown) "
             Throwable serverFailure = pair.serverHandshake.exception();
             assertInstanceOf(SSLHandshakeException.class, serverFailure);
-            assertEquals("Received fatal alert: certificate_unknown", serverFailure.getMessage());
+            assertTrue(serverFailure.getMessage().endsWith("Received fatal alert: certificate_unknown"), serverFailure.getMessage());
             assertEquals(List.of(), client.calls, "the application never knew of the connection");
             assertEquals(List.of(), server.calls);
         });
@@ -198,8 +198,9 @@ class SslProtocolTest extends LoopTestSupport {
             runUntil(loop, () -> pair.clientHandshake.done() && pair.serverHandshake.done());
             Throwable failure = pair.clientHandshake.exception();
             assertInstanceOf(SSLHandshakeException.class, failure);
-            assertEquals("No subject alternative DNS name matching example.org found.", failure.getMessage());
-            assertEquals("Received fatal alert: certificate_unknown", pair.serverHandshake.exception().getMessage());
+            assertTrue(failure.getMessage().contains("No subject alternative DNS name matching example.org found."), failure.getMessage());
+            String serverMessage = pair.serverHandshake.exception().getMessage();
+            assertTrue(serverMessage.endsWith("Received fatal alert: certificate_unknown"), serverMessage);
         });
     }
 
