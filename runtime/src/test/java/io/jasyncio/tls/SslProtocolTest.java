@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.LogRecorder;
 import io.jasyncio.LoopTestSupport;
 import io.jasyncio.tls.TlsPair.Producer;
 import io.jasyncio.tls.TlsPair.Recorder;
@@ -22,8 +23,10 @@ import io.jasyncio.transports.WriteTransport.WriteBufferLimits;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -429,6 +432,120 @@ class SslProtocolTest extends LoopTestSupport {
             assertEquals("EC", client.received.toString(US_ASCII));
             client.transport.close();
             runUntil(loop, () -> client.lost && server.lost);
+        });
+    }
+
+    @Test
+    void anApplicationProtocolThatThrowsHasItsConnectionAbortedAndTheErrorReported() throws Exception {
+        List<Map<String, Object>> reported = new ArrayList<>();
+        runTest(loop -> {
+            loop.setExceptionHandler((failed, context) -> reported.add(context));
+            Recorder client = new Recorder() {
+                @Override
+                public void connectionMade(Transport transport) {
+                    super.connectionMade(transport);
+                    transport.write("boom".getBytes(US_ASCII));
+                }
+            };
+            IllegalStateException bug = new IllegalStateException("a bug in dataReceived");
+            Recorder server = new Recorder() {
+                @Override
+                public void dataReceived(byte[] data) {
+                    throw bug;
+                }
+            };
+            new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
+            runUntil(loop, () -> client.lost && server.lost);
+            assertEquals(List.of("made", "lost IllegalStateException"), server.calls);
+            assertSame(bug, server.lostBy);
+            assertEquals(1, reported.size());
+            assertEquals("Fatal error on SSL protocol", reported.get(0).get("message"));
+            assertSame(bug, reported.get(0).get("exception"));
+            assertInstanceOf(SslProtocol.class, reported.get(0).get("protocol"));
+        });
+    }
+
+    @Test
+    void writesAfterCloseAreDroppedAndFromTheSixthOnEachIsLogged() throws Exception {
+        try (LogRecorder log = new LogRecorder()) {
+            runTest(loop -> {
+                Recorder client = new Recorder();
+                Recorder server = new Recorder();
+                TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
+                runUntil(loop, () -> pair.clientHandshake.done() && pair.serverHandshake.done());
+                client.transport.close();
+                for (int i = 0; i < 7; i++) {
+                    client.transport.write("late".getBytes(US_ASCII));
+                }
+                assertEquals(0, client.transport.getWriteBufferSize());
+                runUntil(loop, () -> client.lost && server.lost);
+                assertEquals(0, server.received.size());
+            });
+            assertEquals(2, log.about("SSL connection is closed").size());
+        }
+    }
+
+    @Test
+    void keepingTheConnectionOpenAfterTheEndOfTheStreamIsNotPossibleAndLogged() throws Exception {
+        try (LogRecorder log = new LogRecorder()) {
+            runTest(loop -> {
+                Recorder client = new Recorder();
+                Recorder server = new Recorder() {
+                    @Override
+                    public boolean eofReceived() {
+                        super.eofReceived();
+                        return true;
+                    }
+                };
+                TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
+                runUntil(loop, () -> pair.clientHandshake.done() && pair.serverHandshake.done());
+                client.transport.close();
+                runUntil(loop, () -> client.lost && server.lost);
+                assertEquals(List.of("made", "eof after 0 bytes", "lost cleanly"), server.calls);
+            });
+            assertEquals(1, log.about("returning true from eofReceived() has no effect when using ssl").size());
+        }
+    }
+
+    @Test
+    void tls12ClosesAsTls13Does() throws Exception {
+        runTest(loop -> {
+            Recorder client = new Recorder() {
+                @Override
+                public void connectionMade(Transport transport) {
+                    super.connectionMade(transport);
+                    transport.write("twelve".getBytes(US_ASCII));
+                }
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    super.dataReceived(data);
+                    transport.close();
+                }
+            };
+            UpperCaser server = new UpperCaser();
+            TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
+            pair.client.ssl.engine().setEnabledProtocols(new String[] {"TLSv1.2"});
+            runUntil(loop, () -> client.lost && server.lost && pair.clientRaw.lost() && pair.serverRaw.lost());
+            assertEquals("TLSv1.2", ((SSLEngine) pair.server.extraInfo("ssl_object", null)).getSession().getProtocol());
+            assertEquals("TWELVE", client.received.toString(US_ASCII));
+            assertEquals(List.of("made", "eof after 6 bytes", "lost cleanly"), client.calls);
+            assertEquals(List.of("made", "eof after 6 bytes", "lost cleanly"), server.calls);
+        });
+    }
+
+    @Test
+    void badTimeoutsAndAServerWithoutContextAreRefused() throws Exception {
+        runTest(loop -> {
+            Recorder app = new Recorder();
+            assertEquals("ssl_handshake_timeout should be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
+                    () -> new SslProtocol(loop, app, null, null, false, null, true, 0, 30)).getMessage());
+            assertEquals("ssl_shutdown_timeout should be a positive number, got -1.0", assertThrows(IllegalArgumentException.class,
+                    () -> new SslProtocol(loop, app, null, null, false, null, true, 60, -1)).getMessage());
+            assertEquals("Server side SSL needs a valid SSLContext", assertThrows(IllegalArgumentException.class,
+                    () -> new SslProtocol(loop, app, null, null, true, null, true, 60, 30)).getMessage());
+            SslProtocol defaultClient = new SslProtocol(loop, app, null, null, false, "example.org", true, 60, 30);
+            assertSame(SSLContext.getDefault(), defaultClient.getAppTransport().getExtraInfo("sslcontext"));
         });
     }
 
