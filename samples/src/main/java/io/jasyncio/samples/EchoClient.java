@@ -29,8 +29,16 @@ public final class EchoClient {
     }
 
     @Async
-    static Coroutine<Void> talk(String host, int port, SSLContext tls) throws IOException {
-        Connection connection = await(tls == null ? openConnection(host, port) : openConnection(host, port, tls, host));
+    static Coroutine<Void> talk(String host, int port, Path trusted) throws IOException {
+        Connection connection;
+        if (trusted == null) {
+            connection = await(openConnection(host, port));
+        } else {
+            // README:tls-client
+            SSLContext tls = Pem.clientContext(trusted);                 // trusts the certificates of this PEM file
+            connection = await(openConnection(host, port, tls, null));   // null: the certificate must name host
+            // README:end
+        }
         for (String line : LINES) {
             connection.writer().write((line + "\n").getBytes(StandardCharsets.UTF_8));
             await(connection.writer().drain());
@@ -45,16 +53,16 @@ public final class EchoClient {
     /** Runs the client: {@code [--tls CA.pem] [host] [port]}. */
     public static void main(String[] args) throws IOException {
         List<String> rest = List.of(args);
-        SSLContext tls = null;
+        Path trusted = null;
         if (!rest.isEmpty() && rest.get(0).equals("--tls")) {
             if (rest.size() < 2) {
                 throw new IllegalArgumentException("usage: echo-client [--tls CA.pem] [host] [port]");
             }
-            tls = Pem.clientContext(Path.of(rest.get(1)));
+            trusted = Path.of(rest.get(1));
             rest = rest.subList(2, rest.size());
         }
         String host = rest.size() > 0 ? rest.get(0) : EchoServer.DEFAULT_HOST;
         int port = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : EchoServer.DEFAULT_PORT;
-        run(talk(host, port, tls));
+        run(talk(host, port, trusted));
     }
 }

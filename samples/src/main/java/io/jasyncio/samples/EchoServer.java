@@ -51,10 +51,18 @@ public final class EchoServer {
     }
 
     @Async
-    static Coroutine<Void> serve(String host, int port, SSLContext tls) throws IOException {
-        Server server = await(startServer(EchoServer::echo, host, port, ServerOptions.DEFAULTS.withSsl(tls)));
+    static Coroutine<Void> serve(String host, int port, Path certificate, Path key) throws IOException {
+        Server server;
+        if (certificate == null) {
+            server = await(startServer(EchoServer::echo, host, port));
+        } else {
+            // README:tls-server
+            SSLContext tls = Pem.serverContext(certificate, key);       // a PEM certificate and its PKCS#8 key
+            server = await(startServer(EchoServer::echo, host, port, ServerOptions.DEFAULTS.withSsl(tls)));
+            // README:end
+        }
         InetSocketAddress address = (InetSocketAddress) server.getBoundAddresses().get(0);
-        System.out.println("serving on " + address.getHostString() + ":" + address.getPort() + (tls != null ? " over TLS" : ""));
+        System.out.println("serving on " + address.getHostString() + ":" + address.getPort() + (certificate != null ? " over TLS" : ""));
         System.out.flush();
         await(server.serveForever());
         return result(null);
@@ -63,16 +71,18 @@ public final class EchoServer {
     /** Runs the server: {@code [--tls CERT.pem KEY.pem] [host] [port]}. */
     public static void main(String[] args) throws IOException {
         List<String> rest = List.of(args);
-        SSLContext tls = null;
+        Path certificate = null;
+        Path key = null;
         if (!rest.isEmpty() && rest.get(0).equals("--tls")) {
             if (rest.size() < 3) {
                 throw new IllegalArgumentException("usage: echo-server [--tls CERT.pem KEY.pem] [host] [port]");
             }
-            tls = Pem.serverContext(Path.of(rest.get(1)), Path.of(rest.get(2)));
+            certificate = Path.of(rest.get(1));
+            key = Path.of(rest.get(2));
             rest = rest.subList(3, rest.size());
         }
         String host = rest.size() > 0 ? rest.get(0) : DEFAULT_HOST;
         int port = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : DEFAULT_PORT;
-        run(serve(host, port, tls));
+        run(serve(host, port, certificate, key));
     }
 }

@@ -25,6 +25,12 @@ class ReadmeTest {
         assertReadmeShows("every-core", "EchoEveryCore.java");
     }
 
+    @Test
+    void readmeShowsTheTlsLinesOfTheEchoSamplesAsTheyAre() throws IOException {
+        assertReadmeShows("tls-server", "EchoServer.java");
+        assertReadmeShows("tls-client", "EchoClient.java");
+    }
+
     /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
     private static void assertReadmeShows(String name, String sampleFile) throws IOException {
         String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
