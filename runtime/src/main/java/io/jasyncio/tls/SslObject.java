@@ -37,8 +37,11 @@ final class SslObject {
     /** Decrypted bytes not yet read by the protocol, kept ready to read. */
     private ByteBuffer plaintext;
 
-    /** Where one wrap writes its record before it is queued; as large as the largest record. */
-    private ByteBuffer record;
+    /**
+     * Where one wrap on this thread writes its record before it is copied into {@link #outgoing}: one
+     * per loop rather than one per connection, as no call holds it across another.
+     */
+    private static final ThreadLocal<ByteBuffer> RECORD = new ThreadLocal<>();
 
     /** Encrypted records waiting to be sent, in order; {@link #outgoingSize} bytes in all. */
     private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
@@ -53,7 +56,6 @@ final class SslObject {
         int packetSize = engine.getSession().getPacketBufferSize();
         this.incoming = ByteBuffer.allocate(packetSize).flip();
         this.plaintext = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
-        this.record = ByteBuffer.allocate(packetSize);
     }
 
     SSLEngine engine() {
@@ -68,7 +70,11 @@ final class SslObject {
      * worth if less), for the transport to read into; {@link #received} then counts what it read.
      */
     ByteBuffer receiveBuffer(int sizeHint) {
-        int wanted = Math.max(sizeHint, engine.getSession().getPacketBufferSize());
+        int packetSize = engine.getSession().getPacketBufferSize();
+        int wanted = Math.max(sizeHint, packetSize);
+        if (!incoming.hasRemaining() && incoming.capacity() > 2 * wanted) {
+            incoming = ByteBuffer.allocate(wanted).flip(); // a burst is over: its memory goes
+        }
         incoming.compact();
         if (incoming.remaining() < wanted) {
             ByteBuffer larger = ByteBuffer.allocate(incoming.position() + wanted);
@@ -299,11 +305,18 @@ final class SslObject {
 
     /** Encrypts from {@code data} into one record and queues it, growing the record buffer if the engine asks. */
     private SSLEngineResult wrap(ByteBuffer data) throws SSLException {
+        ByteBuffer record = RECORD.get();
+        int packetSize = engine.getSession().getPacketBufferSize();
+        if (record == null || record.capacity() < packetSize) {
+            record = ByteBuffer.allocate(packetSize);
+            RECORD.set(record);
+        }
         while (true) {
             record.clear();
             SSLEngineResult result = engine.wrap(data, record);
             if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-                record = ByteBuffer.allocate(record.capacity() + engine.getSession().getPacketBufferSize());
+                record = ByteBuffer.allocate(record.capacity() + packetSize);
+                RECORD.set(record);
                 continue;
             }
             record.flip();
