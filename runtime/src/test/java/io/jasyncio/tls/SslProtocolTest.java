@@ -62,23 +62,11 @@ class SslProtocolTest extends LoopTestSupport {
     @Test
     void dataGoesBothWaysAndCloseSendsCloseNotifyToWhichThePeerAnswers() throws Exception {
         runTest(loop -> {
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write("hello".getBytes(US_ASCII));
-                }
-
-                @Override
-                public void dataReceived(byte[] data) {
-                    super.dataReceived(data);
-                    transport.close();
-                    assertTrue(transport.isClosing());
-                }
-            };
+            Recorder client = new Recorder("hello", true);
             UpperCaser server = new UpperCaser();
             TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
             runUntil(loop, () -> client.lost && server.lost && pair.clientRaw.lost() && pair.serverRaw.lost());
+            assertTrue(client.transport.isClosing());
             assertEquals("HELLO", client.received.toString(US_ASCII));
             assertEquals("hello", server.received.toString(US_ASCII));
             // The server reads close_notify as the end of the stream; the client reads the server's
@@ -125,14 +113,7 @@ class SslProtocolTest extends LoopTestSupport {
     void closeSendsEverythingWrittenBeforeCloseNotify() throws Exception {
         byte[] payload = randomBytes(3_000_000);
         runTest(loop -> {
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write(payload);
-                    transport.close();
-                }
-            };
+            Recorder client = TlsPair.writingThenClosing(payload);
             Recorder server = new Recorder();
             TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
             runUntil(loop, () -> client.lost && server.lost);
@@ -284,13 +265,7 @@ class SslProtocolTest extends LoopTestSupport {
     @Test
     void aPeerThatClosesBetweenRecordsWithoutCloseNotifyEndsTheStreamCleanly() throws Exception {
         runTest(loop -> {
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write("last words".getBytes(US_ASCII));
-                }
-            };
+            Recorder client = new Recorder("last words", false);
             Recorder server = new Recorder();
             TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
             runUntil(loop, () -> server.received.size() == 10);
@@ -356,14 +331,7 @@ class SslProtocolTest extends LoopTestSupport {
     void aBufferedApplicationProtocolReadsIntoItsOwnBuffer() throws Exception {
         byte[] payload = randomBytes(200_000);
         runTest(loop -> {
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write(payload);
-                    transport.close();
-                }
-            };
+            Recorder client = TlsPair.writingThenClosing(payload);
             SmallBuffers server = new SmallBuffers();
             new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
             runUntil(loop, () -> client.lost && server.lost);
@@ -419,13 +387,7 @@ class SslProtocolTest extends LoopTestSupport {
     void anEcCertificateServesAsWellAsAnRsaOne() throws Exception {
         runTest(loop -> {
             UpperCaser server = new UpperCaser();
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write("ec".getBytes(US_ASCII));
-                }
-            };
+            Recorder client = new Recorder("ec", false);
             TestCertificates.Pair stranger = TestCertificates.stranger();
             new TlsPair(loop, client, stranger.clientContext(), "localhost", server, stranger.serverContext());
             runUntil(loop, () -> client.received.size() == 2);
@@ -440,13 +402,7 @@ class SslProtocolTest extends LoopTestSupport {
         List<Map<String, Object>> reported = new ArrayList<>();
         runTest(loop -> {
             loop.setExceptionHandler((failed, context) -> reported.add(context));
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write("boom".getBytes(US_ASCII));
-                }
-            };
+            Recorder client = new Recorder("boom", false);
             IllegalStateException bug = new IllegalStateException("a bug in dataReceived");
             Recorder server = new Recorder() {
                 @Override
@@ -510,19 +466,7 @@ class SslProtocolTest extends LoopTestSupport {
     @Test
     void tls12ClosesAsTls13Does() throws Exception {
         runTest(loop -> {
-            Recorder client = new Recorder() {
-                @Override
-                public void connectionMade(Transport transport) {
-                    super.connectionMade(transport);
-                    transport.write("twelve".getBytes(US_ASCII));
-                }
-
-                @Override
-                public void dataReceived(byte[] data) {
-                    super.dataReceived(data);
-                    transport.close();
-                }
-            };
+            Recorder client = new Recorder("twelve", true);
             UpperCaser server = new UpperCaser();
             TlsPair pair = new TlsPair(loop, client, clientContext(), "localhost", server, serverContext());
             pair.client.ssl.engine().setEnabledProtocols(new String[] {"TLSv1.2"});

@@ -63,6 +63,12 @@ final class TlsPair {
 
     /** An application protocol that records its calls as lines and keeps the data it receives. */
     static class Recorder implements io.jasyncio.transports.Protocol {
+        /** What it writes once connected, if not {@code null}. */
+        private final String greeting;
+
+        /** Whether it closes its transport once data arrives. */
+        private final boolean closeOnReply;
+
         final List<String> calls = new ArrayList<>();
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         Transport transport;
@@ -72,15 +78,32 @@ final class TlsPair {
         /** The loop's time when the connection was lost. */
         double lostAt;
 
+        /** A recorder that only records. */
+        Recorder() {
+            this(null, false);
+        }
+
+        /** A recorder that writes {@code greeting} once connected, and closes once data arrives if {@code closeOnReply}. */
+        Recorder(String greeting, boolean closeOnReply) {
+            this.greeting = greeting;
+            this.closeOnReply = closeOnReply;
+        }
+
         @Override
         public void connectionMade(Transport transport) {
             this.transport = transport;
             calls.add("made");
+            if (greeting != null) {
+                transport.write(greeting.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
         }
 
         @Override
         public void dataReceived(byte[] data) {
             received.writeBytes(data);
+            if (closeOnReply) {
+                transport.close();
+            }
         }
 
         @Override
@@ -106,6 +129,18 @@ final class TlsPair {
         public void resumeWriting() {
             calls.add("resumeWriting");
         }
+    }
+
+    /** A recorder that writes {@code payload} in one write once connected, then closes. */
+    static Recorder writingThenClosing(byte[] payload) {
+        return new Recorder() {
+            @Override
+            public void connectionMade(Transport transport) {
+                super.connectionMade(transport);
+                transport.write(payload);
+                transport.close();
+            }
+        };
     }
 
     /**
