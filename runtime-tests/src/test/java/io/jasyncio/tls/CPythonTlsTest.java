@@ -23,7 +23,7 @@ import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.streams.ClientConnectedCallback;
 import io.jasyncio.streams.Connection;
-import io.jasyncio.streams.Server;
+import io.jasyncio.transports.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import io.jasyncio.transports.ConnectionOptions;

@@ -7,10 +7,10 @@ import static io.jasyncio.streams.Streams.startServer;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
-import io.jasyncio.streams.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
 import io.jasyncio.tls.Pem;
+import io.jasyncio.transports.Server;
 import io.jasyncio.transports.ServerOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
