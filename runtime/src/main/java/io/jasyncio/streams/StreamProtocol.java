@@ -79,6 +79,20 @@ public final class StreamProtocol extends FlowControl implements BufferedProtoco
         }
     }
 
+    /** Whether the connection came to a server's callback, asyncio's {@code _client_connected_cb is not None}. */
+    boolean serverSide() {
+        return clientConnected != null;
+    }
+
+    /**
+     * The connection was upgraded to TLS: the reader pauses and resumes {@code tls} from now on, asyncio's
+     * {@code _replace_writer}.
+     */
+    void replaceTransport(Transport tls) {
+        reader.setTransport(tls);
+        overTls = true;
+    }
+
     /**
      * The handler's task ended, asyncio 3.12's callback: a failure goes to the exception handler and a
      * failed or cancelled handler's connection is closed, so that it never stays open unowned.

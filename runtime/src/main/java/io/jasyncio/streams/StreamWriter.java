@@ -9,10 +9,12 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
+import io.jasyncio.transports.Transport;
 import io.jasyncio.transports.WriteTransport;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import javax.net.ssl.SSLContext;
 
 /**
  * The writing end of a connection, asyncio's {@code StreamWriter}, over any {@link WriteTransport}:
@@ -28,7 +30,8 @@ import java.net.SocketException;
  * still written, and the writer stays usable.
  */
 public final class StreamWriter {
-    private final WriteTransport transport;
+    /** The transport written to; replaced by a TLS session's own by {@link #startTls}. */
+    private WriteTransport transport;
     private final FlowControl protocol;
     private final StreamReader reader;
     private final EventLoop loop;
@@ -80,6 +83,31 @@ public final class StreamWriter {
      */
     public Coroutine<Void> drain() throws IOException {
         return new Drain();
+    }
+
+    /**
+     * A coroutine that upgrades the connection to TLS, asyncio 3.11's {@code writer.start_tls(sslcontext,
+     * server_hostname=...)}: it drains the writer, does the handshake (as the server if the connection
+     * came to a server's callback), and from then on this writer and the reader go through the TLS
+     * session. {@code serverHostname} is, on the client side, the name the server's certificate must
+     * have; {@code null} or empty for no check. A failed handshake throws
+     * {@link javax.net.ssl.SSLHandshakeException} and closes the connection.
+     */
+    public Coroutine<Void> startTls(SSLContext sslContext, String serverHostname) throws IOException {
+        if (!(protocol instanceof StreamProtocol streamProtocol) || !(transport instanceof Transport)) {
+            throw new IllegalStateException("startTls() needs a stream connection, not " + transport);
+        }
+        return new UpgradeToTls(this, streamProtocol, sslContext, serverHostname);
+    }
+
+    /** Like {@link #startTls(SSLContext, String)}, with no host name to check: for the server side. */
+    public Coroutine<Void> startTls(SSLContext sslContext) throws IOException {
+        return startTls(sslContext, null);
+    }
+
+    /** Makes {@code tls}, the TLS session over the old transport, the one written to, asyncio's {@code writer._transport = new_transport}. */
+    void replaceTransport(Transport tls) {
+        transport = tls;
     }
 
     /** Whether the writer can shut its side down with {@link #writeEof()}, asyncio's {@code can_write_eof}: not over TLS. */

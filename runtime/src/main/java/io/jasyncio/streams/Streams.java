@@ -12,6 +12,7 @@ import io.jasyncio.transports.Transports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The functions of asyncio's {@code streams} module, for {@code import static
@@ -63,6 +64,17 @@ public final class Streams {
     public static Coroutine<Connection> openConnection(String host, int port, ConnectionOptions options)
             throws IOException {
         return new OpenConnection(factory -> Transports.createConnection(factory, host, port, options), options.limit());
+    }
+
+    /**
+     * Like {@link #openConnection(String, int)}, over TLS, asyncio's {@code open_connection(host, port,
+     * ssl=sslContext, server_hostname=serverHostname)}: the server's certificate must be trusted by
+     * {@code sslContext} and name {@code serverHostname} ({@code null} for {@code host}; empty for no
+     * check of the name). A failed handshake throws {@link javax.net.ssl.SSLHandshakeException}.
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext sslContext, String serverHostname)
+            throws IOException {
+        return openConnection(host, port, ConnectionOptions.DEFAULTS.withSsl(sslContext).withServerHostname(serverHostname));
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code open_unix_connection}. */

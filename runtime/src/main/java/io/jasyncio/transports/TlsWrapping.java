@@ -4,6 +4,7 @@ package io.jasyncio.transports;
 
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.tls.SslProtocol;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLContext;
 
@@ -27,6 +28,9 @@ final class TlsWrapping {
     static Transport wrapInTls(SelectorEventLoop loop, SocketChannel channel, BaseProtocol<?> appProtocol, SSLContext ssl,
             boolean serverSide, String serverHostname, double handshakeTimeout, double shutdownTimeout,
             Future<Void> waiter, Server server) {
-        throw new UnsupportedOperationException("TLS: see io.jasyncio.tls");
+        SslProtocol tls = new SslProtocol(loop, appProtocol, ssl, waiter, serverSide, serverHostname,
+                /* callConnectionMade = */ true, handshakeTimeout, shutdownTimeout);
+        new SocketTransport(loop, channel, tls, server, null);
+        return tls.getAppTransport();
     }
 }
