@@ -89,7 +89,7 @@ public final class StreamProtocol extends FlowControl implements BufferedProtoco
      * {@code _replace_writer}.
      */
     void replaceTransport(Transport tls) {
-        reader.setTransport(tls);
+        reader.replaceTransport(tls);
         overTls = true;
     }
 

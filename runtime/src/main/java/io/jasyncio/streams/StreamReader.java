@@ -156,6 +156,17 @@ public final class StreamReader {
         transport = filler;
     }
 
+    /**
+     * The connection was upgraded to TLS: the reader pauses and resumes {@code filler}, the TLS
+     * session's transport, from now on, and pauses it at once if it had paused the old one.
+     */
+    void replaceTransport(ReadTransport filler) {
+        transport = filler;
+        if (paused) {
+            filler.pauseReading();
+        }
+    }
+
     private void wakeUpWaiter() {
         Future<Void> waiting = waiter;
         if (waiting != null) {
