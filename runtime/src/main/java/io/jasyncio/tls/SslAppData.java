@@ -6,13 +6,12 @@ import io.jasyncio.tls.SslProtocol.AppState;
 import io.jasyncio.tls.SslProtocol.State;
 import io.jasyncio.transports.BufferedProtocol;
 import io.jasyncio.transports.Protocol;
+import io.jasyncio.transports.WriteFlowControl;
 import io.jasyncio.transports.WriteTransport.WriteBufferLimits;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
@@ -22,8 +21,8 @@ import javax.net.ssl.SSLException;
  * is encrypted at once while the session is established, and queued otherwise.
  *
  * <p>Flow control both ways, with asyncio's marks for TLS: the application is paused when the
- * encrypted data waiting for the raw transport and the plain data waiting to be encrypted reach
- * 512 KiB, and resumed at a quarter of it; the raw transport stops reading when the received records
+ * encrypted data waiting for the raw transport and the plain data waiting to be encrypted pass
+ * 512 KiB, and resumed at a quarter of it (the transports' {@link WriteFlowControl}); the raw transport stops reading when the received records
  * that the paused application has not taken reach 256 KiB, and reads again at a quarter of it.
  * Loop thread only.
  */
@@ -61,20 +60,20 @@ final class SslAppData {
     /** Whether this paused the raw transport's reading. */
     private boolean sslReadingPaused;
 
-    /** Whether this paused the application's writing. */
-    private boolean appWritingPaused;
+    /** The marks that pause and resume the application's writing, 512 KiB and 128 KiB at first. */
+    private final WriteFlowControl appWriting;
 
     private int incomingHighWater = READ_HIGH_WATER;
     private int incomingLowWater = READ_HIGH_WATER / 4;
-    private int outgoingHighWater = WRITE_HIGH_WATER;
-    private int outgoingLowWater = WRITE_HIGH_WATER / 4;
 
     /** Where decrypted data gathers for an application {@link Protocol}. */
     private ByteBuffer copyBuffer;
 
-    SslAppData(SslProtocol protocol) {
+    SslAppData(SslProtocol protocol, SslAppTransport appTransport) {
         this.protocol = protocol;
         this.ssl = protocol.ssl;
+        this.appWriting = new WriteFlowControl(protocol.loop, appTransport);
+        appWriting.setLimits(WRITE_HIGH_WATER, -1, 0);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -154,30 +153,8 @@ final class SslAppData {
             return; // the application was told that the connection is lost: it hears nothing more
         }
         int size = writeBufferSize();
-        if (size >= outgoingHighWater && !appWritingPaused) {
-            appWritingPaused = true;
-            try {
-                protocol.appProtocol.pauseWriting();
-            } catch (RuntimeException failed) {
-                reportProtocolFailure("protocol.pause_writing() failed", failed);
-            }
-        } else if (size <= outgoingLowWater && appWritingPaused) {
-            appWritingPaused = false;
-            try {
-                protocol.appProtocol.resumeWriting();
-            } catch (RuntimeException failed) {
-                reportProtocolFailure("protocol.resume_writing() failed", failed);
-            }
-        }
-    }
-
-    private void reportProtocolFailure(String message, RuntimeException failed) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", failed);
-        context.put("transport", protocol.getAppTransport());
-        context.put("protocol", protocol);
-        protocol.loop.callExceptionHandler(context);
+        appWriting.maybePauseProtocol(size);
+        appWriting.maybeResumeProtocol(size);
     }
 
     /** The encrypted bytes waiting for the raw transport and the plain ones waiting to be encrypted, asyncio's {@code _get_write_buffer_size}. */
@@ -185,28 +162,14 @@ final class SslAppData {
         return ssl.outgoingSize() + writeBacklogSize;
     }
 
+    /** Sets the marks, asyncio's {@code set_write_buffer_limits} for TLS: both negative is 512 KiB and 128 KiB. */
     void setWriteBufferLimits(int high, int low) {
-        WriteBufferLimits limits = limits(high, low, WRITE_HIGH_WATER);
-        outgoingHighWater = limits.high();
-        outgoingLowWater = limits.low();
+        appWriting.setLimits(high < 0 && low < 0 ? WRITE_HIGH_WATER : high, low, writeBufferSize());
+        controlAppWriting();
     }
 
     WriteBufferLimits writeBufferLimits() {
-        return new WriteBufferLimits(outgoingLowWater, outgoingHighWater);
-    }
-
-    /**
-     * asyncio's {@code add_flowcontrol_defaults}: a negative {@code high} is 4 × {@code low}, or
-     * {@code defaultHigh} if {@code low} is negative too; a negative {@code low} is a quarter of the
-     * high mark.
-     */
-    static WriteBufferLimits limits(int high, int low, int defaultHigh) {
-        int resolvedHigh = high >= 0 ? high : low >= 0 ? 4 * low : defaultHigh;
-        int resolvedLow = low >= 0 ? low : resolvedHigh / 4;
-        if (!(resolvedHigh >= resolvedLow && resolvedLow >= 0)) {
-            throw new IllegalArgumentException("high (" + resolvedHigh + ") must be >= low (" + resolvedLow + ") must be >= 0");
-        }
-        return new WriteBufferLimits(resolvedLow, resolvedHigh);
+        return appWriting.limits();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -348,7 +311,7 @@ final class SslAppData {
 
     @Override
     public String toString() {
-        return "SslAppData[buffered=" + writeBufferSize() + (appWritingPaused ? " writing paused" : "")
+        return "SslAppData[buffered=" + writeBufferSize() + (appWriting.isProtocolPaused() ? " writing paused" : "")
                 + (appReadingPaused ? " reading paused" : "") + "]";
     }
 }

@@ -112,7 +112,6 @@ final class SslAppTransport implements Transport {
     @Override
     public void setWriteBufferLimits(int high, int low) {
         protocol.appData.setWriteBufferLimits(high, low);
-        protocol.appData.controlAppWriting();
     }
 
     @Override

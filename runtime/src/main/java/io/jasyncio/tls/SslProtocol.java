@@ -141,9 +141,9 @@ public final class SslProtocol implements BufferedProtocol {
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
         this.ssl = new SslObject(newEngine(context, serverSide, serverSide ? null : serverHostname));
         this.extra.put("sslcontext", context);
-        this.appData = new SslAppData(this);
         setAppProtocol(appProtocol);
         this.appTransport = new SslAppTransport(this);
+        this.appData = new SslAppData(this, appTransport);
     }
 
     private static SSLContext defaultContext() {
