@@ -16,9 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
-import io.jasyncio.LoopTestSupport;
-import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.SocketsTestSupport;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.streams.ClientConnectedCallback;
@@ -48,19 +46,14 @@ import org.junit.jupiter.api.Timeout;
  * CPython client of a jasyncio server and a jasyncio client of a CPython server, each echoing lines,
  * sending 10 MB each way at once, failing the handshake on an untrusted certificate, meeting a peer
  * that closes in the middle of a record or never answers the handshake, and upgrading a plain
- * connection with {@code start_tls}.
+ * connection with {@code start_tls}. No socket of this process is left open after any of them.
  */
 @Timeout(180)
-class CPythonTlsTest extends LoopTestSupport {
+class CPythonTlsTest extends SocketsTestSupport {
     private static final int BULK = 10_000_000;
 
     /** What the jasyncio side saw, line by line, from any task. */
     private final List<String> seen = new CopyOnWriteArrayList<>();
-
-    @Override
-    protected EventLoop newLoop(Clock clock) {
-        return new SelectorEventLoop(clock);
-    }
 
     private static SSLContext serverContext() throws IOException {
         return TestCertificates.server().serverContext();
