@@ -31,12 +31,15 @@ class ReadmeTest {
         assertReadmeShows("tls-client", "EchoClient.java");
     }
 
-    /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
+    /**
+     * The README's block marked {@code name} is the sample's code between its {@code // README:}
+     * markers, less the indentation its lines share.
+     */
     private static void assertReadmeShows(String name, String sampleFile) throws IOException {
         String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
         String start = "// README:" + name + "\n";
         String between = sample.substring(sample.indexOf(start) + start.length(), sample.indexOf("// README:end"));
-        assertEquals(between.strip(), codeBlockAfter("<!-- README:" + name + " "));
+        assertEquals(between.stripIndent().strip(), codeBlockAfter("<!-- README:" + name + " "));
     }
 
     @Test
