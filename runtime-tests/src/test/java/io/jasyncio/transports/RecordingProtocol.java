@@ -16,7 +16,7 @@ import java.util.List;
  * {@code connectionLost}. {@link Plain} is a {@link Protocol}, {@link Buffered} a
  * {@link BufferedProtocol} with a 100-byte buffer.
  */
-abstract class RecordingProtocol {
+abstract class RecordingProtocol implements BaseProtocol<Transport> {
     /** What the flow and abort scenarios write at once: far more than the kernel's buffers take. */
     static final int BIG = 32 * 1024 * 1024;
 
@@ -38,13 +38,16 @@ abstract class RecordingProtocol {
     }
 
     /** The protocol itself, to hand to a transport. */
-    abstract BaseProtocol<Transport> protocol();
+    BaseProtocol<Transport> protocol() {
+        return this;
+    }
 
     Future<Void> done() {
         return done;
     }
 
-    void made(Transport transport) {
+    @Override
+    public void connectionMade(Transport transport) {
         this.transport = transport;
         trace.add("connection_made");
         trace.add("peername host=" + host("peername"));
@@ -88,7 +91,8 @@ abstract class RecordingProtocol {
         }
     }
 
-    boolean eof() {
+    /** As both kinds' {@code eofReceived}. */
+    public boolean eofReceived() {
         trace.add("eof_received");
         if (scenario.equals("serve")) {
             transport.write("bye\n".getBytes());
@@ -99,16 +103,19 @@ abstract class RecordingProtocol {
         return false;
     }
 
-    void lost(Exception failure) {
+    @Override
+    public void connectionLost(Exception failure) {
         trace.add("connection_lost " + (failure == null ? "None" : failure.toString()));
         done.setResult(null);
     }
 
-    void pause() {
+    @Override
+    public void pauseWriting() {
         trace.add("pause_writing");
     }
 
-    void resumeWritingCalled() {
+    @Override
+    public void resumeWriting() {
         trace.add("resume_writing at or below low="
                 + python(transport.getWriteBufferSize() <= transport.getWriteBufferLimits().low()));
         if (scenario.equals("flow")) {
@@ -143,38 +150,8 @@ abstract class RecordingProtocol {
         }
 
         @Override
-        BaseProtocol<Transport> protocol() {
-            return this;
-        }
-
-        @Override
-        public void connectionMade(Transport transport) {
-            made(transport);
-        }
-
-        @Override
         public void dataReceived(byte[] data) {
             data(data);
-        }
-
-        @Override
-        public boolean eofReceived() {
-            return eof();
-        }
-
-        @Override
-        public void connectionLost(Exception failure) {
-            lost(failure);
-        }
-
-        @Override
-        public void pauseWriting() {
-            pause();
-        }
-
-        @Override
-        public void resumeWriting() {
-            resumeWritingCalled();
         }
     }
 
@@ -187,16 +164,6 @@ abstract class RecordingProtocol {
         }
 
         @Override
-        BaseProtocol<Transport> protocol() {
-            return this;
-        }
-
-        @Override
-        public void connectionMade(Transport transport) {
-            made(transport);
-        }
-
-        @Override
         public ByteBuffer getBuffer(int sizeHint) {
             trace.add("get_buffer " + sizeHint);
             return buffer.clear();
@@ -205,26 +172,6 @@ abstract class RecordingProtocol {
         @Override
         public void bufferUpdated(int byteCount) {
             data(Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.position() + byteCount));
-        }
-
-        @Override
-        public boolean eofReceived() {
-            return eof();
-        }
-
-        @Override
-        public void connectionLost(Exception failure) {
-            lost(failure);
-        }
-
-        @Override
-        public void pauseWriting() {
-            pause();
-        }
-
-        @Override
-        public void resumeWriting() {
-            resumeWritingCalled();
         }
     }
 }

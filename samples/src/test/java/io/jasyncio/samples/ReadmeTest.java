@@ -25,6 +25,14 @@ class ReadmeTest {
         assertReadmeShows("every-core", "EchoEveryCore.java");
     }
 
+    @Test
+    void readmeShowsTheProtocolsSampleAsItIsAndWhatItPrints(@TempDir Path scratch) throws Exception {
+        assertReadmeShows("protocols", "ProtocolEcho.java");
+        SampleProcess echo = SampleProcess.run("protocol-echo", scratch);
+        assertEquals(codeBlockAfter("<!-- README:protocols-output -->") + "\n", echo.stdoutText());
+        assertEquals(0, echo.exitStatus(), echo.stderr());
+    }
+
     /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
     private static void assertReadmeShows(String name, String sampleFile) throws IOException {
         String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
