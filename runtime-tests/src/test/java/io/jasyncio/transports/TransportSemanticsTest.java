@@ -70,11 +70,8 @@ class TransportSemanticsTest extends SocketsTestSupport {
     @Test
     void aProtocolCallbackThatThrowsClosesTheTransportAndReachesConnectionLostAndTheHandler() throws Exception {
         runTest(Clock.system(), loop -> {
-            List<Object> reported = new ArrayList<>();
-            loop.setExceptionHandler((reporter, context) -> {
-                trace("handler: " + context.get("message") + " " + context.get("exception"));
-                reported.add(context.get("transport"));
-            });
+            loop.setExceptionHandler((reporter, context) -> trace("handler: " + context.get("message") + " "
+                    + context.get("exception") + " transport given: " + (context.get("transport") instanceof Transport)));
             List<Thrower> servers = new ArrayList<>();
             Server server = loop.runUntilComplete(createServer(() -> {
                 servers.add(new Thrower());
@@ -100,7 +97,23 @@ class TransportSemanticsTest extends SocketsTestSupport {
             loop.runUntilComplete(server.waitClosed());
         });
         assertTrace("server connection_made", "server data_received boom",
-                "handler: Fatal error: protocol.data_received() call failed. java.lang.IllegalStateException: boom",
+                "handler: Fatal error: protocol.data_received() call failed. java.lang.IllegalStateException: boom transport given: true",
                 "server connection_lost java.lang.IllegalStateException: boom", "client connection_lost null");
+    }
+
+    @Test
+    void aServerMadeNotServingStartsWhenToldAndListsItsSocketsUntilClosed() throws Exception {
+        runTest(Clock.system(), loop -> {
+            Server server = loop.runUntilComplete(createServer(() -> new Protocol() {}, "127.0.0.1", 0,
+                    ServerOptions.DEFAULTS.withStartServing(false)));
+            trace("serving " + server.isServing() + ", sockets " + server.getSockets().size());
+            server.startServing();
+            trace("serving " + server.isServing() + ", bound " + server.getSockets().get(0).getLocalAddress()
+                    .equals(server.getBoundAddresses().get(0)));
+            server.close();
+            loop.runUntilComplete(server.waitClosed());
+            trace("serving " + server.isServing() + ", sockets " + server.getSockets().size());
+        });
+        assertTrace("serving false, sockets 1", "serving true, bound true", "serving false, sockets 0");
     }
 }

@@ -62,7 +62,7 @@ public final class Streams {
      */
     public static Coroutine<Connection> openConnection(String host, int port, ConnectionOptions options)
             throws IOException {
-        return new OpenConnection(factory -> Transports.createConnection(factory, host, port, options), options.limit());
+        return new OpenConnection(host, port, null, options);
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code open_unix_connection}. */
@@ -77,7 +77,7 @@ public final class Streams {
 
     /** Like {@link #openUnixConnection(Path)}, with asyncio's keyword arguments as {@code options}. */
     public static Coroutine<Connection> openUnixConnection(Path path, ConnectionOptions options) throws IOException {
-        return new OpenConnection(factory -> Transports.createUnixConnection(factory, path, options), options.limit());
+        return new OpenConnection(null, 0, path, options);
     }
 
     /**
