@@ -5,10 +5,12 @@ package io.jasyncio.streams;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.internal.HandWrittenCoroutine;
+import io.jasyncio.transports.ConnectionOptions;
 import io.jasyncio.transports.Transport;
 import io.jasyncio.transports.TransportAndProtocol;
+import io.jasyncio.transports.Transports;
 import java.io.IOException;
-import java.util.function.Supplier;
+import java.nio.file.Path;
 
 /**
  * The coroutine of {@code openConnection} and {@code openUnixConnection}, asyncio's
@@ -21,23 +23,31 @@ final class OpenConnection extends HandWrittenCoroutine<Connection> {
     /** The limit of the reader, in bytes. */
     private final int limit;
 
-    /** Connects and makes the transport for the protocol the factory returns: {@code createConnection} or its Unix form. */
-    private final Connect connect;
+    /** The host connected to, or {@code null} for a Unix domain socket. */
+    private final String host;
+
+    private final int port;
+
+    /** The Unix domain socket connected to, or {@code null} for a host. */
+    private final Path path;
+
+    private final ConnectionOptions options;
 
     private EventLoop loop;
     private StreamReader reader;
     private StreamProtocol protocol;
 
-    /** What makes the connection: one of the transports' {@code createConnection} methods, bound to its address. */
-    @FunctionalInterface
-    interface Connect {
-        Coroutine<TransportAndProtocol<Transport, StreamProtocol>> connect(Supplier<StreamProtocol> protocolFactory)
-                throws IOException;
-    }
-
-    OpenConnection(Connect connect, int limit) {
-        this.connect = connect;
-        this.limit = StreamReader.checkLimit(limit);
+    /**
+     * A connection to {@code host} at {@code port}, or to the Unix domain socket at {@code path} if
+     * it is not {@code null}. (No lambda here that returns a coroutine: the weaver would take it for
+     * an async lambda, and the runtime's classes stay unwoven.)
+     */
+    OpenConnection(String host, int port, Path path, ConnectionOptions options) {
+        this.host = host;
+        this.port = port;
+        this.path = path;
+        this.options = options;
+        this.limit = StreamReader.checkLimit(options.limit());
     }
 
     @Override
@@ -48,7 +58,9 @@ final class OpenConnection extends HandWrittenCoroutine<Connection> {
                 reader = new StreamReader(limit);
                 protocol = new StreamProtocol(loop, reader, null);
                 try {
-                    return await(CONNECTED, connect.connect(() -> protocol));
+                    return await(CONNECTED, path == null
+                            ? Transports.createConnection(() -> protocol, host, port, options)
+                            : Transports.createUnixConnection(() -> protocol, path, options));
                 } catch (IOException never) {
                     throw rethrow(never); // the call only makes the coroutine; its failures come through the await
                 }

@@ -63,7 +63,7 @@ public final class Streams {
      */
     public static Coroutine<Connection> openConnection(String host, int port, ConnectionOptions options)
             throws IOException {
-        return new OpenConnection(factory -> Transports.createConnection(factory, host, port, options), options.limit());
+        return new OpenConnection(host, port, null, options);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Streams {
 
     /** Like {@link #openUnixConnection(Path)}, with asyncio's keyword arguments as {@code options}. */
     public static Coroutine<Connection> openUnixConnection(Path path, ConnectionOptions options) throws IOException {
-        return new OpenConnection(factory -> Transports.createUnixConnection(factory, path, options), options.limit());
+        return new OpenConnection(null, 0, path, options);
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.function.Supplier;
 
 /**
  * The coroutine of {@code createConnection} and {@code createUnixConnection}, asyncio's
- * {@code create_connection}: it resolves the address, tries each resolved address in turn until one
- * connects, makes the protocol and its transport (wrapped in TLS if the options say so), and returns
- * both once the protocol's {@code connectionMade} has been called.
+ * {@code create_connection}: it resolves the address (off the loop's thread), reorders the addresses
+ * by family if the options say so, tries each in turn until one connects (or races them by happy
+ * eyeballs, see {@link HappyEyeballs}), makes the protocol and its transport (wrapped in TLS if the
+ * options say so), and returns both once the protocol's {@code connectionMade} has been called.
  *
  * <p>If no address connects, it throws the first failure, as Java reported it
  * ({@link java.net.ConnectException} "Connection refused" for a closed port), with the others
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 final class CreateConnection<P extends BaseProtocol<Transport>> extends SocketSetup<TransportAndProtocol<Transport, P>> {
     private static final int CONNECTED = 2;
     private static final int MADE = 3;
+    private static final int RACED = 4;
 
     private final Supplier<P> protocolFactory;
     private final ConnectionOptions options;
@@ -35,7 +37,7 @@ final class CreateConnection<P extends BaseProtocol<Transport>> extends SocketSe
     /** The name checked in the server's certificate: the option's, else the host connected to; {@code null} without TLS. */
     private final String serverHostname;
 
-    private List<SocketAddress> addresses;
+    private List<? extends SocketAddress> addresses;
 
     /** The index in {@link #addresses} of the one being tried. */
     private int next;
@@ -50,7 +52,7 @@ final class CreateConnection<P extends BaseProtocol<Transport>> extends SocketSe
      * A connection to the address {@code resolve} finds, for {@code host} (the name TLS checks by
      * default; {@code null} for a Unix socket), with {@code options}.
      */
-    CreateConnection(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, String host,
+    CreateConnection(Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve, String host,
             Supplier<P> protocolFactory, ConnectionOptions options) {
         super(resolve);
         if (protocolFactory == null) {
@@ -72,8 +74,13 @@ final class CreateConnection<P extends BaseProtocol<Transport>> extends SocketSe
     }
 
     @Override
-    Object resolved(List<SocketAddress> resolvedAddresses) {
-        addresses = resolvedAddresses;
+    Object resolved(List<? extends SocketAddress> resolvedAddresses) {
+        boolean happyEyeballs = !Double.isNaN(options.happyEyeballsDelay());
+        int interleave = happyEyeballs ? Math.max(1, options.interleave()) : options.interleave();
+        addresses = interleave > 0 ? HappyEyeballs.interleave(resolvedAddresses, interleave) : resolvedAddresses;
+        if (happyEyeballs) {
+            return await(RACED, HappyEyeballs.race(loop, addresses, options.localAddress(), options.happyEyeballsDelay()));
+        }
         return connectNext();
     }
 
@@ -91,6 +98,9 @@ final class CreateConnection<P extends BaseProtocol<Transport>> extends SocketSe
                     Sockets.closeQuietly(loop, channel);
                     throw cancelled;
                 }
+                return startTransport();
+            case RACED:
+                channel = awaited();
                 return startTransport();
             case MADE:
                 return finishUnlessFailed(made, made.transport()::close);

@@ -44,7 +44,7 @@ final class CreateServer extends SocketSetup<Server> {
 
     private Server server;
 
-    CreateServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
+    CreateServer(Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve, Path unixSocketFile,
             Supplier<? extends BaseProtocol<?>> protocolFactory, ServerOptions options) {
         super(resolve);
         if (protocolFactory == null) {
@@ -59,7 +59,7 @@ final class CreateServer extends SocketSetup<Server> {
     }
 
     @Override
-    Object resolved(List<SocketAddress> addresses) {
+    Object resolved(List<? extends SocketAddress> addresses) {
         List<ServerSocketChannel> sockets = new ArrayList<>();
         List<SocketAddress> bound = new ArrayList<>();
         try {

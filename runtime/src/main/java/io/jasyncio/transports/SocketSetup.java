@@ -22,12 +22,12 @@ abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     private static final int RESOLVED = 1;
 
     /** Resolves the address on the running loop. */
-    private final Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve;
+    private final Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve;
 
     /** The running loop, once the setup has started. */
     SelectorEventLoop loop;
 
-    SocketSetup(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve) {
+    SocketSetup(Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve) {
         this.resolve = resolve;
     }
 
@@ -45,7 +45,7 @@ abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     }
 
     /** Goes on with the resolved addresses, as {@link #step} would. */
-    abstract Object resolved(List<SocketAddress> addresses);
+    abstract Object resolved(List<? extends SocketAddress> addresses);
 
     /** Goes on from the subclass's resume point {@code label}, as {@link #step} would. */
     abstract Object stepAfterResolution(int label);

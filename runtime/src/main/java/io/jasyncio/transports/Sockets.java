@@ -7,71 +7,29 @@ import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The sockets of the transports: the running selector loop, resolving a host and port to socket addresses, asyncio's
- * {@code _ensure_resolved} (an IP literal is parsed at once, any other name is looked up in the
- * loop's default executor, since the JDK's lookup blocks), opening non-blocking sockets for them, and
- * closing sockets at once.
+ * The sockets of the transports: the running selector loop, the address of a Unix domain socket
+ * (a host's are {@link io.jasyncio.names.Names#resolve}'s), opening non-blocking sockets, and closing
+ * sockets at once.
  */
 final class Sockets {
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     private Sockets() {
-    }
-
-    /**
-     * A future of {@code loop} for the addresses of {@code host} at {@code port}, done already for an IP
-     * literal; {@code null} or {@code ""} is the wildcard address, which listens on every interface.
-     */
-    static Future<List<SocketAddress>> resolve(EventLoop loop, String host, int port) {
-        if (port < 0 || port > 0xFFFF) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
-        if (host == null || host.isEmpty()) {
-            return done(loop, List.of(new InetSocketAddress(port)));
-        }
-        if (isLiteral(host)) {
-            try {
-                return done(loop, List.of(new InetSocketAddress(InetAddress.getByName(host), port)));
-            } catch (UnknownHostException malformed) {
-                Future<List<SocketAddress>> failed = loop.createFuture();
-                failed.setException(malformed);
-                return failed;
-            }
-        }
-        return loop.runInExecutor(null, () -> {
-            List<SocketAddress> addresses = new ArrayList<>();
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                addresses.add(new InetSocketAddress(address, port));
-            }
-            return addresses;
-        });
     }
 
     /** A future of {@code loop} for the address of the Unix domain socket at {@code path}, done already. */
     static Future<List<SocketAddress>> unix(EventLoop loop, Path path) {
         return done(loop, List.of(UnixDomainSocketAddress.of(path)));
-    }
-
-    /** Whether {@code host} is an IPv4 or IPv6 literal, which {@link InetAddress#getByName} parses without a lookup. */
-    private static boolean isLiteral(String host) {
-        return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
     }
 
     /**

@@ -4,6 +4,7 @@ package io.jasyncio.transports;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.names.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -50,7 +51,7 @@ public final class Transports {
      */
     public static <P extends BaseProtocol<Transport>> Coroutine<TransportAndProtocol<Transport, P>> createConnection(
             Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) throws IOException {
-        return new CreateConnection<>(loop -> Sockets.resolve(loop, host, port), host, protocolFactory, options);
+        return new CreateConnection<>(loop -> Names.resolve(loop, host, port, null), host, protocolFactory, options);
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code create_unix_connection}. */
@@ -83,7 +84,7 @@ public final class Transports {
      */
     public static Coroutine<Server> createServer(Supplier<? extends BaseProtocol<Transport>> protocolFactory, String host,
             int port, ServerOptions options) throws IOException {
-        return new CreateServer(loop -> Sockets.resolve(loop, host, port), null, protocolFactory, options);
+        return new CreateServer(loop -> Names.resolve(loop, host, port, null), null, protocolFactory, options);
     }
 
     /**

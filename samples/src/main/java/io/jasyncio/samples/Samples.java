@@ -69,6 +69,8 @@ public final class Samples {
                     EchoClient::main),
             new Sample("echo-every-core", "an echo server on every core: echo-every-core [port], 8888 by default",
                     EchoEveryCore::main),
+            new Sample("protocol-echo", "the README's transports example: an echo server and client as asyncio protocols",
+                    ProtocolEcho::main),
             new Sample("connection-errors", "a client catches a refused connection and a reset connection by type",
                     ConnectionErrors::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",

@@ -31,6 +31,14 @@ class ReadmeTest {
         assertReadmeShows("tls-client", "EchoClient.java");
     }
 
+    @Test
+    void readmeShowsTheProtocolsSampleAsItIsAndWhatItPrints(@TempDir Path scratch) throws Exception {
+        assertReadmeShows("protocols", "ProtocolEcho.java");
+        SampleProcess echo = SampleProcess.run("protocol-echo", scratch);
+        assertEquals(codeBlockAfter("<!-- README:protocols-output -->") + "\n", echo.stdoutText());
+        assertEquals(0, echo.exitStatus(), echo.stderr());
+    }
+
     /**
      * The README's block marked {@code name} is the sample's code between its {@code // README:}
      * markers, less the indentation its lines share.
