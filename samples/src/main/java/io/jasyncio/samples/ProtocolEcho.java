@@ -73,7 +73,7 @@ public class ProtocolEcho {
         return result(null);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         run(main());
     }
 }
