@@ -9,37 +9,55 @@ import io.jasyncio.AsyncCloseable;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
+import io.jasyncio.internal.CloseAndWaitClosed;
 import io.jasyncio.internal.HandWrittenCoroutine;
+import io.jasyncio.transports.Transport;
+import io.jasyncio.transports.WriteTransport;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import javax.net.ssl.SSLContext;
 
 /**
- * The writing end of a connection, asyncio's {@code StreamWriter}.
+ * The writing end of a connection, asyncio's {@code StreamWriter}, over any {@link WriteTransport}:
+ * a TCP or Unix socket, a TLS session, a pipe to a subprocess.
  *
- * <p>{@link #write} never waits: what the socket does not take at once is buffered. Follow writes with
- * {@code await(writer.drain())}, which waits while the buffer is above its high-water mark (64 KiB by
- * default) until it is down to the low-water mark (a quarter of it), so that a writer faster than its
- * peer does not fill the memory. {@link #close()} writes what is buffered, then closes; await
- * {@link #waitClosed()} to know when. {@link #aclose()} does both, and a try-with-resources in an
- * {@code @Async} method awaits it. Loop thread only.
+ * <p>{@link #write} never waits: what the transport does not send at once is buffered. Follow writes
+ * with {@code await(writer.drain())}, which waits while the buffer is above its high-water mark
+ * (64 KiB by default) until it is down to the low-water mark (a quarter of it), so that a writer
+ * faster than its peer does not fill the memory. {@link #close()} writes what is buffered, then
+ * closes; await {@link #waitClosed()} to know when. {@link #aclose()} does both, and a
+ * try-with-resources in an {@code @Async} method awaits it. Loop thread only.
  *
  * <p>Cancelling a {@code drain()} or {@code waitClosed()} cancels the wait only: buffered data is
  * still written, and the writer stays usable.
  */
 public final class StreamWriter implements AsyncCloseable {
-    private final SocketTransport transport;
-    private final StreamProtocol protocol;
+    /** The transport written to; replaced by a TLS session's own by {@link #startTls}. */
+    private WriteTransport transport;
+    private final FlowControl protocol;
     private final StreamReader reader;
+    private final EventLoop loop;
 
-    StreamWriter(SocketTransport transport, StreamProtocol protocol, StreamReader reader) {
+    /**
+     * A writer to {@code transport}, whose protocol is or holds {@code protocol}, asyncio's
+     * {@code StreamWriter(transport, protocol, reader, loop)}; {@code reader}, the connection's other
+     * end, may be {@code null} (a pipe to a subprocess has none): its failure fails {@code drain()}.
+     */
+    public StreamWriter(WriteTransport transport, FlowControl protocol, StreamReader reader, EventLoop loop) {
         this.transport = transport;
         this.protocol = protocol;
         this.reader = reader;
+        this.loop = loop;
+    }
+
+    /** The transport written to, asyncio's {@code writer.transport}. */
+    public WriteTransport getTransport() {
+        return transport;
     }
 
     /**
-     * Sends {@code data}, asyncio's {@code write}: at once as far as the socket takes it, the rest
+     * Sends {@code data}, asyncio's {@code write}: at once as far as the transport takes it, the rest
      * later. Ignored once the connection is lost; {@link IllegalStateException} after
      * {@link #writeEof()}.
      */
@@ -57,9 +75,7 @@ public final class StreamWriter implements AsyncCloseable {
 
     /** Sends each of {@code chunks} in order, asyncio's {@code writelines}. */
     public void writelines(Iterable<byte[]> chunks) {
-        for (byte[] chunk : chunks) {
-            write(chunk);
-        }
+        transport.writelines(chunks);
     }
 
     /**
@@ -72,14 +88,40 @@ public final class StreamWriter implements AsyncCloseable {
         return new Drain();
     }
 
-    /** Whether the writer can shut its side down with {@link #writeEof()}, asyncio's {@code can_write_eof}: always. */
+    /**
+     * A coroutine that upgrades the connection to TLS, asyncio 3.11's {@code writer.start_tls(sslcontext,
+     * server_hostname=...)}: it drains the writer, does the handshake (as the server if the connection
+     * came to a server's callback), and from then on this writer and the reader go through the TLS
+     * session. {@code serverHostname} is, on the client side, the name the server's certificate must
+     * have; {@code null} or empty for no check. A failed handshake throws
+     * {@link javax.net.ssl.SSLHandshakeException} and closes the connection.
+     */
+    public Coroutine<Void> startTls(SSLContext sslContext, String serverHostname) throws IOException {
+        if (!(protocol instanceof StreamProtocol streamProtocol) || !(transport instanceof Transport)) {
+            throw new IllegalStateException("startTls() needs a stream connection, not " + transport);
+        }
+        return new UpgradeToTls(this, streamProtocol, sslContext, serverHostname);
+    }
+
+    /** Like {@link #startTls(SSLContext, String)}, with no host name to check: for the server side. */
+    public Coroutine<Void> startTls(SSLContext sslContext) throws IOException {
+        return startTls(sslContext, null);
+    }
+
+    /** Makes {@code tls}, the TLS session over the old transport, the one written to, asyncio's {@code writer._transport = new_transport}. */
+    void replaceTransport(Transport tls) {
+        transport = tls;
+    }
+
+    /** Whether the writer can shut its side down with {@link #writeEof()}, asyncio's {@code can_write_eof}: not over TLS. */
     public boolean canWriteEof() {
-        return true;
+        return transport.canWriteEof();
     }
 
     /**
      * Shuts the output down once the buffered data is written, asyncio's {@code write_eof}: the peer
-     * reads the end of the stream, and can still send.
+     * reads the end of the stream, and can still send. {@link UnsupportedOperationException} where
+     * {@link #canWriteEof()} is false.
      */
     public void writeEof() {
         transport.writeEof();
@@ -87,7 +129,7 @@ public final class StreamWriter implements AsyncCloseable {
 
     /**
      * Closes the connection once the buffered data is written, asyncio's {@code close}: reading stops
-     * now. Idempotent; await {@link #waitClosed()} to know when the socket is closed.
+     * now. Idempotent; await {@link #waitClosed()} to know when the transport is closed.
      */
     @Override
     public void close() {
@@ -100,7 +142,7 @@ public final class StreamWriter implements AsyncCloseable {
      */
     @Override
     public Coroutine<Void> aclose() {
-        return new CloseAndWaitClosed("StreamWriter.aclose", this::close, () -> shield(protocol.closed()));
+        return new CloseAndWaitClosed("StreamWriter.aclose", this::close, () -> shield(protocol.closeWaiter()));
     }
 
     /** Closes the connection at once, dropping the buffered data, asyncio's {@code transport.abort()}. */
@@ -118,32 +160,37 @@ public final class StreamWriter implements AsyncCloseable {
      * exception that lost the connection, if one did. Cancelling it does not affect the connection.
      */
     public Future<Void> waitClosed() throws IOException {
-        return shield(protocol.closed());
+        return shield(protocol.closeWaiter());
+    }
+
+    /** Information about the transport, asyncio's {@code get_extra_info(name)}: see {@link io.jasyncio.transports.BaseTransport#getExtraInfo(String)}. */
+    public Object getExtraInfo(String name) {
+        return transport.getExtraInfo(name);
     }
 
     /** The peer's address, asyncio's {@code get_extra_info('peername')}; {@code null} if unknown. */
     public SocketAddress getPeerAddress() {
-        return transport.peerAddress();
+        return (SocketAddress) transport.getExtraInfo("peername");
     }
 
     /** This end's address, asyncio's {@code get_extra_info('sockname')}; {@code null} if unknown. */
     public SocketAddress getLocalAddress() {
-        return transport.localAddress();
+        return (SocketAddress) transport.getExtraInfo("sockname");
     }
 
     /** How many bytes wait to be written, asyncio's {@code transport.get_write_buffer_size()}. */
     public int getWriteBufferSize() {
-        return transport.writeBufferSize();
+        return transport.getWriteBufferSize();
     }
 
     /** The high-water mark: above it, {@code drain()} waits; in bytes. */
     public int getWriteBufferHighWater() {
-        return transport.highWater();
+        return transport.getWriteBufferLimits().high();
     }
 
     /** The low-water mark: a waiting {@code drain()} returns once the buffer is down to it; in bytes. */
     public int getWriteBufferLowWater() {
-        return transport.lowWater();
+        return transport.getWriteBufferLimits().low();
     }
 
     /**
@@ -151,17 +198,20 @@ public final class StreamWriter implements AsyncCloseable {
      * {@link IllegalArgumentException} unless {@code high >= low >= 0}.
      */
     public void setWriteBufferLimits(int high, int low) {
+        if (high < 0 || low < 0) {
+            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
+        }
         transport.setWriteBufferLimits(high, low);
     }
 
     /** Sets the high-water mark to {@code high} and the low-water mark to a quarter of it. */
     public void setWriteBufferLimits(int high) {
-        transport.setWriteBufferLimits(high, high / 4);
+        setWriteBufferLimits(high, high / 4);
     }
 
     /** The loop of the connection. */
     public EventLoop getLoop() {
-        return transport.loop();
+        return loop;
     }
 
     @Override
@@ -180,7 +230,7 @@ public final class StreamWriter implements AsyncCloseable {
         protected Object step(int label) {
             switch (label) {
                 case START:
-                    Throwable failure = reader.exception();
+                    Throwable failure = reader == null ? null : reader.exception();
                     if (failure != null) {
                         throw rethrow(failure);
                     }
@@ -207,7 +257,7 @@ public final class StreamWriter implements AsyncCloseable {
 
         /** asyncio's {@code _drain_helper}. */
         private Object waitUntilDrained() {
-            if (protocol.connectionLost()) {
+            if (protocol.isConnectionLost()) {
                 throw rethrow(new SocketException("Connection lost"));
             }
             if (!protocol.writingPaused()) {

@@ -25,12 +25,29 @@ class ReadmeTest {
         assertReadmeShows("every-core", "EchoEveryCore.java");
     }
 
-    /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
+    @Test
+    void readmeShowsTheTlsLinesOfTheEchoSamplesAsTheyAre() throws IOException {
+        assertReadmeShows("tls-server", "EchoServer.java");
+        assertReadmeShows("tls-client", "EchoClient.java");
+    }
+
+    @Test
+    void readmeShowsTheProtocolsSampleAsItIsAndWhatItPrints(@TempDir Path scratch) throws Exception {
+        assertReadmeShows("protocols", "ProtocolEcho.java");
+        SampleProcess echo = SampleProcess.run("protocol-echo", scratch);
+        assertEquals(codeBlockAfter("<!-- README:protocols-output -->") + "\n", echo.stdoutText());
+        assertEquals(0, echo.exitStatus(), echo.stderr());
+    }
+
+    /**
+     * The README's block marked {@code name} is the sample's code between its {@code // README:}
+     * markers, less the indentation its lines share.
+     */
     private static void assertReadmeShows(String name, String sampleFile) throws IOException {
         String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
         String start = "// README:" + name + "\n";
         String between = sample.substring(sample.indexOf(start) + start.length(), sample.indexOf("// README:end"));
-        assertEquals(between.strip(), codeBlockAfter("<!-- README:" + name + " "));
+        assertEquals(between.stripIndent().strip(), codeBlockAfter("<!-- README:" + name + " "));
     }
 
     @Test

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
@@ -10,24 +10,24 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The shape that {@link OpenConnection} and {@link StartServer} share, asyncio's
+ * The shape that {@link CreateConnection} and {@link CreateServer} share, asyncio's
  * {@code create_connection} and {@code create_server}: resolve the address on the running selector
  * loop, set sockets up for the resolved addresses, and finish once a last await is done, undoing the
  * setup if that await fails or the task is cancelled there.
  *
- * @param <T> what the setup returns: the streams of a connection, or a server
+ * @param <T> what the setup returns: a transport and its protocol, or a server
  */
 abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     /** The resume point after the resolution; subclasses number theirs from 2. */
     private static final int RESOLVED = 1;
 
     /** Resolves the address on the running loop. */
-    private final Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve;
+    private final Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve;
 
     /** The running loop, once the setup has started. */
     SelectorEventLoop loop;
 
-    SocketSetup(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve) {
+    SocketSetup(Function<SelectorEventLoop, Future<? extends List<? extends SocketAddress>>> resolve) {
         this.resolve = resolve;
     }
 
@@ -35,7 +35,7 @@ abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     protected final Object step(int label) {
         switch (label) {
             case START:
-                loop = Streams.runningLoop();
+                loop = Sockets.runningLoop();
                 return await(RESOLVED, resolve.apply(loop));
             case RESOLVED:
                 return resolved(awaited());
@@ -45,7 +45,7 @@ abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     }
 
     /** Goes on with the resolved addresses, as {@link #step} would. */
-    abstract Object resolved(List<SocketAddress> addresses);
+    abstract Object resolved(List<? extends SocketAddress> addresses);
 
     /** Goes on from the subclass's resume point {@code label}, as {@link #step} would. */
     abstract Object stepAfterResolution(int label);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.internal;
 
 import io.jasyncio.Future;
-import io.jasyncio.internal.HandWrittenCoroutine;
 import java.util.function.Supplier;
 
 /**
@@ -11,13 +10,13 @@ import java.util.function.Supplier;
  * Python's {@code writer.close(); await writer.wait_closed()} and a server's {@code __aexit__}. Runs
  * nothing until awaited, as any coroutine.
  */
-final class CloseAndWaitClosed extends HandWrittenCoroutine<Void> {
+public final class CloseAndWaitClosed extends HandWrittenCoroutine<Void> {
     private static final int CLOSED = 1;
 
     private final Runnable close;
     private final Supplier<Future<Void>> waitClosed;
 
-    CloseAndWaitClosed(String functionName, Runnable close, Supplier<Future<Void>> waitClosed) {
+    public CloseAndWaitClosed(String functionName, Runnable close, Supplier<Future<Void>> waitClosed) {
         super(functionName);
         this.close = close;
         this.waitClosed = waitClosed;

@@ -1,77 +1,35 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.SocketAddress;
-import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The sockets of the streams: resolving a host and port to socket addresses, asyncio's
- * {@code _ensure_resolved} (an IP literal is parsed at once, any other name is looked up in the
- * loop's default executor, since the JDK's lookup blocks), opening non-blocking sockets for them, and
- * closing sockets at once.
+ * The sockets of the transports: the running selector loop, the address of a Unix domain socket
+ * (a host's are {@link io.jasyncio.names.Names#resolve}'s), opening non-blocking sockets, and closing
+ * sockets at once.
  */
 final class Sockets {
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     private Sockets() {
-    }
-
-    /**
-     * A future of {@code loop} for the addresses of {@code host} at {@code port}, done already for an IP
-     * literal; {@code null} or {@code ""} is the wildcard address, which listens on every interface.
-     */
-    static Future<List<SocketAddress>> resolve(EventLoop loop, String host, int port) {
-        if (port < 0 || port > 0xFFFF) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
-        if (host == null || host.isEmpty()) {
-            return done(loop, List.of(new InetSocketAddress(port)));
-        }
-        if (isLiteral(host)) {
-            try {
-                return done(loop, List.of(new InetSocketAddress(InetAddress.getByName(host), port)));
-            } catch (UnknownHostException malformed) {
-                Future<List<SocketAddress>> failed = loop.createFuture();
-                failed.setException(malformed);
-                return failed;
-            }
-        }
-        return loop.runInExecutor(null, () -> {
-            List<SocketAddress> addresses = new ArrayList<>();
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                addresses.add(new InetSocketAddress(address, port));
-            }
-            return addresses;
-        });
     }
 
     /** A future of {@code loop} for the address of the Unix domain socket at {@code path}, done already. */
     static Future<List<SocketAddress>> unix(EventLoop loop, Path path) {
         return done(loop, List.of(UnixDomainSocketAddress.of(path)));
-    }
-
-    /** Whether {@code host} is an IPv4 or IPv6 literal, which {@link InetAddress#getByName} parses without a lookup. */
-    private static boolean isLiteral(String host) {
-        return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
     }
 
     /**
@@ -81,6 +39,23 @@ final class Sockets {
     static SocketChannel openSocket(SocketAddress address) throws IOException {
         return nonBlocking(address instanceof UnixDomainSocketAddress
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open());
+    }
+
+    /** As {@link #openSocket(SocketAddress)}, bound to {@code localAddress} unless it is {@code null}, asyncio's {@code local_addr}. */
+    static SocketChannel openSocket(SocketAddress address, SocketAddress localAddress) throws IOException {
+        SocketChannel channel = openSocket(address);
+        if (localAddress != null) {
+            try {
+                channel.bind(localAddress);
+            } catch (IOException failure) {
+                channel.close();
+                BindException named = new BindException("error while attempting to bind on address " + localAddress + ": "
+                        + failure.getMessage());
+                named.initCause(failure);
+                throw named;
+            }
+        }
+        return channel;
     }
 
     /** A new non-blocking server socket that can listen on {@code address}, as {@link #openSocket}. */
@@ -117,15 +92,6 @@ final class Sockets {
     }
 
     /**
-     * Whether {@code failure} is the connection's loss, the peer's doing rather than a bug: a reset
-     * ({@link SocketException}, Python's {@code ConnectionResetError}) or a broken pipe.
-     */
-    static boolean isConnectionLost(Throwable failure) {
-        return failure instanceof SocketException
-                || failure instanceof IOException && "Broken pipe".equals(failure.getMessage());
-    }
-
-    /**
      * Reports {@code failure} to the loop's exception handler, asyncio's {@code call_exception_handler},
      * with the keys asyncio uses: {@code message}, {@code exception}, then {@code key} (the transport
      * or the socket concerned).
@@ -136,6 +102,15 @@ final class Sockets {
         context.put("exception", failure);
         context.put(key, value);
         loop.callExceptionHandler(context);
+    }
+
+    /** The running loop, which must be a selector loop. */
+    static SelectorEventLoop runningLoop() {
+        EventLoop loop = EventLoop.getRunningLoop();
+        if (loop instanceof SelectorEventLoop selectorLoop) {
+            return selectorLoop;
+        }
+        throw new IllegalStateException("transports and streams need a SelectorEventLoop; the running loop is " + loop);
     }
 
     private static Future<List<SocketAddress>> done(EventLoop loop, List<SocketAddress> addresses) {
