@@ -19,6 +19,41 @@ public final class Subprocesses {
     }
 
     /**
+     * A coroutine that starts {@code program} with {@code args} and returns the child, asyncio's
+     * {@code create_subprocess_exec(program, *args)}: the child inherits stdin, stdout and stderr. A
+     * program that cannot start throws the JDK's {@link IOException} ("Cannot run program ...:
+     * error=2, No such file or directory"), as asyncio raises {@code FileNotFoundError}.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String program, String... args) throws IOException {
+        return createSubprocessExec(SubprocessOptions.DEFAULTS, program, args);
+    }
+
+    /**
+     * Like {@link #createSubprocessExec(String, String...)}, with asyncio's keyword arguments as
+     * {@code options} (first, as Java's variable arguments come last):
+     * {@code createSubprocessExec(DEFAULTS.withStdout(PIPE), "ls", "-l")} is asyncio's
+     * {@code create_subprocess_exec("ls", "-l", stdout=PIPE)}.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(SubprocessOptions options, String program, String... args)
+            throws IOException {
+        return new CreateSubprocess(command(program, args), options, "createSubprocessExec");
+    }
+
+    /**
+     * A coroutine that starts {@code command} with the shell, {@code /bin/sh -c command}, and returns
+     * the child, asyncio's {@code create_subprocess_shell(cmd)}: the child inherits stdin, stdout and
+     * stderr. Quote what comes from outside the program, or use {@link #createSubprocessExec}.
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String command) throws IOException {
+        return createSubprocessShell(command, SubprocessOptions.DEFAULTS);
+    }
+
+    /** Like {@link #createSubprocessShell(String)}, with asyncio's keyword arguments as {@code options}. */
+    public static Coroutine<Subprocess> createSubprocessShell(String command, SubprocessOptions options) throws IOException {
+        return new CreateSubprocess(shell(command), options, "createSubprocessShell");
+    }
+
+    /**
      * A coroutine that starts {@code program} with {@code args} for the protocol that
      * {@code protocolFactory} makes, and returns the transport and protocol once the pipes are
      * connected, asyncio's {@code loop.subprocess_exec(protocol_factory, program, *args)}: stdin,
