@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.samples;
 
+// README:subprocess
 import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.subprocess.Redirect.PIPE;
 import static io.jasyncio.subprocess.Subprocesses.createSubprocessExec;
@@ -45,3 +46,4 @@ public final class SubprocessLines {
         run(main());
     }
 }
+// README:end

@@ -25,6 +25,19 @@ class ReadmeTest {
         assertReadmeShows("every-core", "EchoEveryCore.java");
     }
 
+    /**
+     * The subprocess sample reads each of its Python child's lines while the child runs (the child
+     * pauses 0.3 s after each), so the lines come one by one as printed, not all at the child's exit.
+     */
+    @Test
+    void readmeShowsTheSubprocessSampleAsItIsAndWhatItPrints(@TempDir Path scratch) throws Exception {
+        assertReadmeShows("subprocess", "SubprocessLines.java");
+        SampleProcess sample = SampleProcess.run("subprocess", scratch);
+        assertEquals(codeBlockAfter("<!-- README:subprocess-output -->") + "\n", sample.stdoutText(), sample.stderr());
+        assertEquals(0, sample.exitStatus(), sample.stderr());
+        assertEquals("", sample.stderr());
+    }
+
     /** The README's block marked {@code name} is the sample's code between its {@code // README:} markers. */
     private static void assertReadmeShows(String name, String sampleFile) throws IOException {
         String sample = Files.readString(ROOT.resolve("samples/src/main/java/io/jasyncio/samples/" + sampleFile));
