@@ -120,7 +120,9 @@ class SubprocessTest extends LoopTestSupport {
 
     @Async
     Coroutine<List<String>> waitForExitAndPipes(List<String> trace) throws IOException {
-        // The shell exits at once, but a grandchild holds stdout open half a second longer and writes to it.
+        // The shell exits when told, but a grandchild holds stdout open half a second longer and writes to it.
+        // The shell says "started" first and waits, so that a read of stdout is in flight when it exits: had
+        // none been, the JDK would have taken what the pipe held and closed it at the exit, as asyncio does not.
         Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 0.5; echo late) & exit 0", PIPES));
         assertEquals("started\n", text(await(process.stdout().readline())));
         Task<Void> reader = createTask(readToTheEnd(process, trace));
@@ -149,7 +151,10 @@ class SubprocessTest extends LoopTestSupport {
 
     @Async
     Coroutine<Boolean> waitAfterTheExit() throws IOException {
-        Subprocess process = await(createSubprocessShell("(sleep 1; echo late) & exit 5", PIPES));
+        // After "started", a read of stdout is in flight: the JDK then leaves the pipe open at the exit (see waitForExitAndPipes)
+        Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 1; echo late) & exit 5", PIPES));
+        assertEquals("started\n", text(await(process.stdout().readline())));
+        process.stdin().write(bytes("go\n"));
         while (process.returncode() == null) {
             await(sleep(0.01));
         }

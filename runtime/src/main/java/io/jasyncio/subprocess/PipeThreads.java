@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * registers the pipes' descriptors with its selector: the JDK gives a child's pipes only as blocking
  * streams, and no selectable channel.
  *
- * <p>One job is one blocking call ({@code read} of one chunk, or {@code write} and {@code flush} of
- * one chunk), and its outcome goes back to the loop with {@code callSoonThreadsafe}; the loop decides
+ * <p>One job is one blocking call ({@code read} of one chunk, {@code write} and {@code flush} of one
+ * chunk, or the JDK's start of a child, which takes milliseconds), and its outcome goes back to the loop with {@code callSoonThreadsafe}; the loop decides
  * whether to start the next. So a pipe holds a thread only while a read or write of it is actually
  * blocked, never while it is paused, idle on the loop's side, or waiting for the loop to take the
  * last chunk, and the loop is never flooded faster than it consumes. There are at most as many

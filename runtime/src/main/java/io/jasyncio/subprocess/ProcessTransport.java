@@ -7,7 +7,6 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.transports.BaseProtocol;
 import io.jasyncio.transports.BaseTransport;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A child process and its pipes, asyncio's {@code BaseSubprocessTransport} with
- * {@code _UnixSubprocessTransport}: it starts the child, connects a {@link ReadPipeTransport} to its
+ * {@code _UnixSubprocessTransport}: it connects a {@link ReadPipeTransport} to its
  * stdout and stderr and a {@link WritePipeTransport} to its stdin where they are pipes, and passes
  * what they report to the {@link SubprocessProtocol}, in asyncio's order.
  *
@@ -69,14 +68,12 @@ final class ProcessTransport implements SubprocessTransport {
     }
 
     /**
-     * Starts {@code builder}'s child for {@code protocol} and returns its transport; {@code connected}
-     * is completed once the pipes are connected and the protocol's {@code connectionMade} is
-     * scheduled. A child that cannot start throws the JDK's {@link IOException}, as asyncio raises
-     * {@code FileNotFoundError} or {@code PermissionError}.
+     * The transport of {@code process}, just started by {@code builder}, for {@code protocol};
+     * {@code connected} is completed once the pipes are connected and the protocol's
+     * {@code connectionMade} is scheduled.
      */
-    static ProcessTransport start(EventLoop loop, SubprocessProtocol protocol, ProcessBuilder builder,
-            Future<Void> connected) throws IOException {
-        Process process = builder.start();
+    static ProcessTransport connect(EventLoop loop, SubprocessProtocol protocol, ProcessBuilder builder, Process process,
+            Future<Void> connected) {
         String program = builder.command().get(0);
         ProcessTransport transport = new ProcessTransport(loop, protocol, process, program);
         if (loop.getDebug()) {
