@@ -16,6 +16,8 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.locks.Event;
+import io.jasyncio.transports.Server;
+import io.jasyncio.transports.WriteFlowControl;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,8 +100,8 @@ class BackPressureTest extends StreamsTestSupport {
         long afterHeldBack = 32L << 20;
         int[] largestBuffer = new int[1];
         runTest(Clock.system(), loop -> largestBuffer[0] = loop.runUntilComplete(writeMuchToASlowReader(afterHeldBack)));
-        assertTrue(largestBuffer[0] > SocketTransport.DEFAULT_HIGH_WATER, "back-pressure engaged: " + largestBuffer[0]);
-        assertTrue(largestBuffer[0] <= SocketTransport.DEFAULT_HIGH_WATER + CHUNK, "largest write buffer: " + largestBuffer[0]);
+        assertTrue(largestBuffer[0] > WriteFlowControl.DEFAULT_HIGH_WATER, "back-pressure engaged: " + largestBuffer[0]);
+        assertTrue(largestBuffer[0] <= WriteFlowControl.DEFAULT_HIGH_WATER + CHUNK, "largest write buffer: " + largestBuffer[0]);
         assertTrue(bytesRead >= afterHeldBack, "read " + bytesRead);
     }
 }

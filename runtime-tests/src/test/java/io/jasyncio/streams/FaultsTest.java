@@ -23,6 +23,7 @@ import io.jasyncio.Future;
 import io.jasyncio.LogRecorder;
 import io.jasyncio.SelectorEventLoop;
 import io.jasyncio.annotations.Async;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -19,6 +19,7 @@ import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -15,6 +15,7 @@ import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
+import io.jasyncio.transports.Server;
 import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;

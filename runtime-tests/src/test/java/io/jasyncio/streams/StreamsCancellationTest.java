@@ -24,6 +24,7 @@ import io.jasyncio.Task;
 import io.jasyncio.TimeoutException;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.locks.Event;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -165,7 +166,7 @@ class StreamsCancellationTest extends StreamsTestSupport {
         try {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> plain.runUntilComplete(openConnection("127.0.0.1", 1)));
-            assertTrue(refused.getMessage().startsWith("streams need a SelectorEventLoop"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("need a SelectorEventLoop"), refused.getMessage());
         } finally {
             plain.close();
         }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.StandardProtocolFamily;

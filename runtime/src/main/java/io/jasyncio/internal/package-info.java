@@ -10,6 +10,7 @@
  * <p>It also holds the tools that the runtime's other packages share to write their coroutines on
  * that same contract: {@link io.jasyncio.internal.HandWrittenCoroutine}, and the queues of waiters
  * and the loop binding of the synchronisation primitives ({@link io.jasyncio.internal.Waiters},
- * {@link io.jasyncio.internal.LoopBinding}).
+ * {@link io.jasyncio.internal.LoopBinding}), and the byte buffer of the streams and transports
+ * ({@link io.jasyncio.internal.StreamBuffer}).
  */
 package io.jasyncio.internal;

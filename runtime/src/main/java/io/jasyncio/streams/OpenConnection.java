@@ -3,109 +3,61 @@
 package io.jasyncio.streams;
 
 import io.jasyncio.Coroutine;
-import io.jasyncio.Future;
-import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.EventLoop;
+import io.jasyncio.internal.HandWrittenCoroutine;
+import io.jasyncio.transports.Transport;
+import io.jasyncio.transports.TransportAndProtocol;
 import java.io.IOException;
-import java.net.SocketAddress;
-import java.net.UnknownHostException;
-import java.nio.channels.SocketChannel;
-import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The coroutine of {@code openConnection} and {@code openUnixConnection}, asyncio's
- * {@code open_connection} over {@code create_connection}: it resolves the address, tries each
- * resolved address in turn until one connects, and returns the streams once the connection is made.
- *
- * <p>If no address connects, it throws the first failure, as Java reported it
- * ({@link java.net.ConnectException} "Connection refused" for a closed port), with the others
- * suppressed. Cancelled or failed at any point, it closes the socket it opened: nothing leaks.
+ * {@code open_connection}: a reader and its protocol, a connection made by the transports'
+ * {@code createConnection} for that protocol, and a writer over the transport.
  */
-final class OpenConnection extends SocketSetup<Connection> {
-    private static final int CONNECTED = 2;
-    private static final int MADE = 3;
+final class OpenConnection extends HandWrittenCoroutine<Connection> {
+    private static final int CONNECTED = 1;
 
     /** The limit of the reader, in bytes. */
     private final int limit;
 
-    private List<SocketAddress> addresses;
+    /** Connects and makes the transport for the protocol the factory returns: {@code createConnection} or its Unix form. */
+    private final Connect connect;
 
-    /** The index in {@link #addresses} of the one being tried. */
-    private int next;
+    private EventLoop loop;
+    private StreamReader reader;
+    private StreamProtocol protocol;
 
-    /** The failure of the first address that did not connect, with the later ones suppressed. */
-    private Exception firstFailure;
+    /** What makes the connection: one of the transports' {@code createConnection} methods, bound to its address. */
+    @FunctionalInterface
+    interface Connect {
+        Coroutine<TransportAndProtocol<Transport, StreamProtocol>> connect(Supplier<StreamProtocol> protocolFactory)
+                throws IOException;
+    }
 
-    private SocketChannel channel;
-    private Connection connection;
-    private SocketTransport transport;
-
-    OpenConnection(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, int limit) {
-        super(resolve);
+    OpenConnection(Connect connect, int limit) {
+        this.connect = connect;
         this.limit = StreamReader.checkLimit(limit);
     }
 
     @Override
-    Object resolved(List<SocketAddress> resolvedAddresses) {
-        addresses = resolvedAddresses;
-        return connectNext();
-    }
-
-    @Override
-    Object stepAfterResolution(int label) {
+    protected Object step(int label) {
         switch (label) {
-            case CONNECTED:
+            case START:
+                loop = EventLoop.getRunningLoop();
+                reader = new StreamReader(limit);
+                protocol = new StreamProtocol(loop, reader, null);
                 try {
-                    awaited();
-                } catch (Exception refused) {
-                    Sockets.closeQuietly(loop, channel);
-                    recordFailure(refused);
-                    return connectNext();
-                } catch (Throwable cancelled) {
-                    Sockets.closeQuietly(loop, channel);
-                    throw cancelled;
+                    return await(CONNECTED, connect.connect(() -> protocol));
+                } catch (IOException never) {
+                    throw rethrow(never); // the call only makes the coroutine; its failures come through the await
                 }
-                return startTransport();
-            case MADE:
-                return finishUnlessFailed(connection, transport::close);
+            case CONNECTED:
+                TransportAndProtocol<Transport, StreamProtocol> made = awaited();
+                return finish(new Connection(reader, new StreamWriter(made.transport(), protocol, reader, loop)));
             default:
                 throw badLabel(label);
         }
-    }
-
-    /** Opens a socket to the next address and connects it, or throws once every address failed. */
-    private Object connectNext() {
-        if (next == addresses.size()) {
-            throw rethrow(firstFailure != null ? firstFailure : new UnknownHostException("no address to connect to"));
-        }
-        SocketAddress address = addresses.get(next++);
-        Coroutine<Void> connecting;
-        try {
-            channel = Sockets.openSocket(address);
-            connecting = loop.sockConnect(channel, address); // only its coroutine fails, never the call
-        } catch (IOException failure) {
-            recordFailure(failure);
-            return connectNext();
-        }
-        return await(CONNECTED, connecting);
-    }
-
-    private void recordFailure(Exception failure) {
-        if (firstFailure == null) {
-            firstFailure = failure;
-        } else {
-            firstFailure.addSuppressed(failure);
-        }
-    }
-
-    /** Wraps the connected socket in a transport and its streams, and waits for the connection to be made. */
-    private Object startTransport() {
-        StreamReader reader = new StreamReader(limit);
-        StreamProtocol protocol = new StreamProtocol(loop, reader, null);
-        Future<Void> made = loop.createFuture();
-        transport = new SocketTransport(loop, channel, protocol, null, made);
-        connection = new Connection(reader, new StreamWriter(transport, protocol, reader));
-        return await(MADE, made);
     }
 
     @Override

@@ -6,56 +6,69 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
+import io.jasyncio.transports.BufferedProtocol;
+import io.jasyncio.transports.Transport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * What a connection's transport tells its streams, asyncio's {@code StreamReaderProtocol} with its
- * {@code FlowControlMixin}: data and the end of the stream go to the {@link StreamReader}; pausing
- * and resuming writing decide whether {@code drain()} waits; a lost connection ends the reader,
- * wakes the drains and completes {@code waitClosed()}. On the server side, the new connection is
- * handed to the server's callback, whose coroutine runs in a task of its own.
+ * The protocol that puts a {@link StreamReader} and a {@link StreamWriter} over any
+ * {@link Transport}, asyncio's {@code StreamReaderProtocol}: data and the end of the stream go to
+ * the reader; pausing and resuming writing decide whether {@code drain()} waits; a lost connection
+ * ends the reader, wakes the drains and completes {@code waitClosed()}. On the server side, the new
+ * connection is handed to the server's callback, whose coroutine runs in a task of its own.
+ *
+ * <p>Unlike asyncio's, it is a {@link BufferedProtocol}: the transport reads into the loop thread's
+ * scratch buffer, and the reader copies the bytes into its own buffer, with no array made per read.
+ * Loop thread only.
  */
-final class StreamProtocol {
-    private final EventLoop loop;
-    private final StreamReader reader;
-
+public final class StreamProtocol extends FlowControl implements BufferedProtocol {
     private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
+
+    /** How many bytes one read moves at most. */
+    private static final int READ_CHUNK = 64 * 1024;
+
+    /** The scratch buffer of the thread's loop that every stream's transport reads into; no callback holds it across another. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_CHUNK));
+
+    private final StreamReader reader;
 
     /** The server's callback, {@code null} on the client side. */
     private final ClientConnectedCallback clientConnected;
 
-    /** Whether the transport asked to stop writing: its buffer is above the high-water mark. */
-    private boolean writingPaused;
-
-    /** Whether the connection is lost. */
-    private boolean connectionLost;
-
-    /** The futures of the tasks waiting in {@code drain()}, one each, so that cancelling one cancels no other. */
-    private final List<Future<Void>> drainWaiters = new ArrayList<>();
+    /** Whether the transport is TLS, whose end of input closes the connection: then {@link #eofReceived()} returns false. */
+    private boolean overTls;
 
     /** Done when the connection is lost: with the failure that lost it, if one did. */
     private final Future<Void> closed;
 
-    StreamProtocol(EventLoop loop, StreamReader reader, ClientConnectedCallback clientConnected) {
-        this.loop = loop;
+    /**
+     * The protocol of a connection on {@code loop} that feeds {@code reader}, asyncio's
+     * {@code StreamReaderProtocol(reader, client_connected_cb)}; {@code clientConnected} is
+     * {@code null} on the client side, where the caller makes the {@link StreamWriter}.
+     */
+    public StreamProtocol(EventLoop loop, StreamReader reader, ClientConnectedCallback clientConnected) {
+        super(loop);
         this.reader = reader;
         this.clientConnected = clientConnected;
         this.closed = loop.createFuture();
     }
 
     /** The connection is made: on the server side, calls the callback and runs its coroutine in a new task. */
-    void connectionMade(SocketTransport transport) {
+    @Override
+    public void connectionMade(Transport transport) {
         reader.setTransport(transport);
+        overTls = transport.getExtraInfo("sslcontext") != null;
         if (clientConnected == null) {
             return;
         }
         Coroutine<?> handler;
         try {
-            handler = clientConnected.connected(reader, new StreamWriter(transport, this, reader));
+            handler = clientConnected.connected(reader, new StreamWriter(transport, this, reader, loop));
         } catch (RuntimeException | IOException failure) {
             handlerFailed(failure, transport);
             return;
@@ -70,7 +83,7 @@ final class StreamProtocol {
      * The handler's task ended, asyncio 3.12's callback: a failure goes to the exception handler and a
      * failed or cancelled handler's connection is closed, so that it never stays open unowned.
      */
-    private void handlerDone(Future<?> task, SocketTransport transport) {
+    private void handlerDone(Future<?> task, Transport transport) {
         if (task.cancelled()) {
             transport.close();
             return;
@@ -81,88 +94,82 @@ final class StreamProtocol {
         }
     }
 
-    private void handlerFailed(Throwable failure, SocketTransport transport) {
-        if (Sockets.isConnectionLost(failure) && loop.getExceptionHandler() == null && !loop.getDebug()) {
+    private void handlerFailed(Throwable failure, Transport transport) {
+        if (isConnectionLoss(failure) && loop.getExceptionHandler() == null && !loop.getDebug()) {
             // The peer's doing, not a bug: one line each, so that a client resetting its connections
             // cannot flood the log with stack traces. Debug mode and a custom handler see it all.
             LOGGER.log(Level.INFO, "client_connected_cb ended by a lost connection: " + failure + " (transport: "
                     + transport + "); debug mode logs the stack trace");
         } else {
-            Sockets.reportToLoop(loop, "Unhandled exception in client_connected_cb", failure, "transport", transport);
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", "Unhandled exception in client_connected_cb");
+            context.put("exception", failure);
+            context.put("transport", transport);
+            loop.callExceptionHandler(context);
         }
         transport.close();
     }
 
-    void dataReceived(ByteBuffer data) {
-        reader.feedData(data);
+    /**
+     * Whether {@code failure} is the connection's loss, the peer's doing rather than a bug: a reset
+     * ({@link SocketException}, Python's {@code ConnectionResetError}) or a broken pipe.
+     */
+    private static boolean isConnectionLoss(Throwable failure) {
+        return failure instanceof SocketException
+                || failure instanceof IOException && "Broken pipe".equals(failure.getMessage());
     }
 
-    void eofReceived() {
+    /** The loop thread's scratch buffer, cleared: the transport reads into it. */
+    @Override
+    public ByteBuffer getBuffer(int sizeHint) {
+        return SCRATCH.get().clear();
+    }
+
+    /** The transport read {@code byteCount} bytes into the scratch buffer: they go to the reader. */
+    @Override
+    public void bufferUpdated(int byteCount) {
+        ByteBuffer scratch = SCRATCH.get();
+        scratch.limit(scratch.position() + byteCount);
+        reader.feedData(scratch);
+    }
+
+    /**
+     * The peer closed its side: the reader reaches the end of the stream, and the connection stays
+     * open for writing (returns {@code true}), except over TLS, asyncio's {@code eof_received}.
+     */
+    @Override
+    public boolean eofReceived() {
         reader.feedEof();
+        return !overTls;
     }
 
-    /** The connection is lost, cleanly if {@code failure} is {@code null}. */
-    void connectionLost(Throwable failure) {
+    /** The connection is lost, cleanly if {@code failure} is {@code null}: the reader ends or fails, {@code waitClosed()} is done. */
+    @Override
+    public void connectionLost(Exception failure) {
         if (failure == null) {
             reader.feedEof();
         } else {
             reader.setException(failure);
         }
-        if (failure == null) {
-            closed.setResult(null);
-        } else {
-            closed.setException(failure);
-            closed.exception(); // retrieved: the readers and drains see it, and waitClosed() need not be called
-        }
-        connectionLost = true;
-        if (writingPaused) {
-            for (Future<Void> waiter : drainWaiters) {
-                if (waiter.done()) {
-                    continue;
-                }
-                if (failure == null) {
-                    waiter.setResult(null);
-                } else {
-                    waiter.setException(failure);
-                }
+        if (!closed.done()) {
+            if (failure == null) {
+                closed.setResult(null);
+            } else {
+                closed.setException(failure);
+                closed.exception(); // retrieved: the readers and drains see it, and waitClosed() need not be called
             }
         }
+        super.connectionLost(failure);
     }
 
-    void pauseWriting() {
-        writingPaused = true;
-    }
-
-    void resumeWriting() {
-        writingPaused = false;
-        for (Future<Void> waiter : drainWaiters) {
-            if (!waiter.done()) {
-                waiter.setResult(null);
-            }
-        }
-    }
-
-    boolean writingPaused() {
-        return writingPaused;
-    }
-
-    boolean connectionLost() {
-        return connectionLost;
-    }
-
-    /** A new future for a task that waits in {@code drain()}; it removes it with {@link #removeDrainWaiter}. */
-    Future<Void> addDrainWaiter() {
-        Future<Void> waiter = loop.createFuture();
-        drainWaiters.add(waiter);
-        return waiter;
-    }
-
-    void removeDrainWaiter(Future<Void> waiter) {
-        drainWaiters.remove(waiter);
-    }
-
-    /** Done when the connection is lost. */
-    Future<Void> closed() {
+    @Override
+    protected Future<Void> closeWaiter() {
         return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamProtocol[" + (isConnectionLost() ? "lost" : "connected") + (writingPaused() ? " writing paused" : "")
+                + (clientConnected == null ? "" : " server side") + "]";
     }
 }

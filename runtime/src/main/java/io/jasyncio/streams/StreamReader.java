@@ -6,6 +6,8 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
 import io.jasyncio.internal.LoopBinding;
+import io.jasyncio.internal.StreamBuffer;
+import io.jasyncio.transports.ReadTransport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -50,7 +52,7 @@ public final class StreamReader {
     private Future<Void> waiter;
 
     /** The connection that fills the buffer, asked to pause and resume; {@code null} for a reader fed by hand. */
-    private SocketTransport transport;
+    private ReadTransport transport;
 
     /** Whether this reader asked the transport to stop reading. */
     private boolean paused;
@@ -92,8 +94,8 @@ public final class StreamReader {
         }
     }
 
-    /** Appends the remaining bytes of {@code data}, which it consumes: the connection's way to feed. */
-    void feedData(ByteBuffer data) {
+    /** Appends the remaining bytes of {@code data}, which it consumes, and wakes the waiting read, as {@link #feedData(byte[])}. */
+    public void feedData(ByteBuffer data) {
         checkNotEof();
         if (data.hasRemaining()) {
             buffer.append(data);
@@ -143,8 +145,11 @@ public final class StreamReader {
         return eof && buffer.isEmpty();
     }
 
-    /** Connects the reader to the transport that fills it, which it pauses and resumes. */
-    void setTransport(SocketTransport filler) {
+    /**
+     * Connects the reader to the transport that fills it, which it pauses and resumes as its buffer
+     * fills and drains, asyncio's {@code set_transport}; {@link IllegalStateException} if it has one.
+     */
+    public void setTransport(ReadTransport filler) {
         if (transport != null) {
             throw new IllegalStateException("Transport already set");
         }

@@ -9,35 +9,49 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.internal.HandWrittenCoroutine;
+import io.jasyncio.transports.WriteTransport;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 
 /**
- * The writing end of a connection, asyncio's {@code StreamWriter}.
+ * The writing end of a connection, asyncio's {@code StreamWriter}, over any {@link WriteTransport}:
+ * a TCP or Unix socket, a TLS session, a pipe to a subprocess.
  *
- * <p>{@link #write} never waits: what the socket does not take at once is buffered. Follow writes with
- * {@code await(writer.drain())}, which waits while the buffer is above its high-water mark (64 KiB by
- * default) until it is down to the low-water mark (a quarter of it), so that a writer faster than its
- * peer does not fill the memory. {@link #close()} writes what is buffered, then closes; await
- * {@link #waitClosed()} to know when. Loop thread only.
+ * <p>{@link #write} never waits: what the transport does not send at once is buffered. Follow writes
+ * with {@code await(writer.drain())}, which waits while the buffer is above its high-water mark
+ * (64 KiB by default) until it is down to the low-water mark (a quarter of it), so that a writer
+ * faster than its peer does not fill the memory. {@link #close()} writes what is buffered, then
+ * closes; await {@link #waitClosed()} to know when. Loop thread only.
  *
  * <p>Cancelling a {@code drain()} or {@code waitClosed()} cancels the wait only: buffered data is
  * still written, and the writer stays usable.
  */
 public final class StreamWriter {
-    private final SocketTransport transport;
-    private final StreamProtocol protocol;
+    private final WriteTransport transport;
+    private final FlowControl protocol;
     private final StreamReader reader;
+    private final EventLoop loop;
 
-    StreamWriter(SocketTransport transport, StreamProtocol protocol, StreamReader reader) {
+    /**
+     * A writer to {@code transport}, whose protocol is or holds {@code protocol}, asyncio's
+     * {@code StreamWriter(transport, protocol, reader, loop)}; {@code reader}, the connection's other
+     * end, may be {@code null} (a pipe to a subprocess has none): its failure fails {@code drain()}.
+     */
+    public StreamWriter(WriteTransport transport, FlowControl protocol, StreamReader reader, EventLoop loop) {
         this.transport = transport;
         this.protocol = protocol;
         this.reader = reader;
+        this.loop = loop;
+    }
+
+    /** The transport written to, asyncio's {@code writer.transport}. */
+    public WriteTransport getTransport() {
+        return transport;
     }
 
     /**
-     * Sends {@code data}, asyncio's {@code write}: at once as far as the socket takes it, the rest
+     * Sends {@code data}, asyncio's {@code write}: at once as far as the transport takes it, the rest
      * later. Ignored once the connection is lost; {@link IllegalStateException} after
      * {@link #writeEof()}.
      */
@@ -55,9 +69,7 @@ public final class StreamWriter {
 
     /** Sends each of {@code chunks} in order, asyncio's {@code writelines}. */
     public void writelines(Iterable<byte[]> chunks) {
-        for (byte[] chunk : chunks) {
-            write(chunk);
-        }
+        transport.writelines(chunks);
     }
 
     /**
@@ -70,14 +82,15 @@ public final class StreamWriter {
         return new Drain();
     }
 
-    /** Whether the writer can shut its side down with {@link #writeEof()}, asyncio's {@code can_write_eof}: always. */
+    /** Whether the writer can shut its side down with {@link #writeEof()}, asyncio's {@code can_write_eof}: not over TLS. */
     public boolean canWriteEof() {
-        return true;
+        return transport.canWriteEof();
     }
 
     /**
      * Shuts the output down once the buffered data is written, asyncio's {@code write_eof}: the peer
-     * reads the end of the stream, and can still send.
+     * reads the end of the stream, and can still send. {@link UnsupportedOperationException} where
+     * {@link #canWriteEof()} is false.
      */
     public void writeEof() {
         transport.writeEof();
@@ -85,7 +98,7 @@ public final class StreamWriter {
 
     /**
      * Closes the connection once the buffered data is written, asyncio's {@code close}: reading stops
-     * now. Idempotent; await {@link #waitClosed()} to know when the socket is closed.
+     * now. Idempotent; await {@link #waitClosed()} to know when the transport is closed.
      */
     public void close() {
         transport.close();
@@ -106,32 +119,37 @@ public final class StreamWriter {
      * exception that lost the connection, if one did. Cancelling it does not affect the connection.
      */
     public Future<Void> waitClosed() throws IOException {
-        return shield(protocol.closed());
+        return shield(protocol.closeWaiter());
+    }
+
+    /** Information about the transport, asyncio's {@code get_extra_info(name)}: see {@link io.jasyncio.transports.BaseTransport#getExtraInfo(String)}. */
+    public Object getExtraInfo(String name) {
+        return transport.getExtraInfo(name);
     }
 
     /** The peer's address, asyncio's {@code get_extra_info('peername')}; {@code null} if unknown. */
     public SocketAddress getPeerAddress() {
-        return transport.peerAddress();
+        return (SocketAddress) transport.getExtraInfo("peername");
     }
 
     /** This end's address, asyncio's {@code get_extra_info('sockname')}; {@code null} if unknown. */
     public SocketAddress getLocalAddress() {
-        return transport.localAddress();
+        return (SocketAddress) transport.getExtraInfo("sockname");
     }
 
     /** How many bytes wait to be written, asyncio's {@code transport.get_write_buffer_size()}. */
     public int getWriteBufferSize() {
-        return transport.writeBufferSize();
+        return transport.getWriteBufferSize();
     }
 
     /** The high-water mark: above it, {@code drain()} waits; in bytes. */
     public int getWriteBufferHighWater() {
-        return transport.highWater();
+        return transport.getWriteBufferLimits().high();
     }
 
     /** The low-water mark: a waiting {@code drain()} returns once the buffer is down to it; in bytes. */
     public int getWriteBufferLowWater() {
-        return transport.lowWater();
+        return transport.getWriteBufferLimits().low();
     }
 
     /**
@@ -139,17 +157,20 @@ public final class StreamWriter {
      * {@link IllegalArgumentException} unless {@code high >= low >= 0}.
      */
     public void setWriteBufferLimits(int high, int low) {
+        if (high < 0 || low < 0) {
+            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
+        }
         transport.setWriteBufferLimits(high, low);
     }
 
     /** Sets the high-water mark to {@code high} and the low-water mark to a quarter of it. */
     public void setWriteBufferLimits(int high) {
-        transport.setWriteBufferLimits(high, high / 4);
+        setWriteBufferLimits(high, high / 4);
     }
 
     /** The loop of the connection. */
     public EventLoop getLoop() {
-        return transport.loop();
+        return loop;
     }
 
     @Override
@@ -168,7 +189,7 @@ public final class StreamWriter {
         protected Object step(int label) {
             switch (label) {
                 case START:
-                    Throwable failure = reader.exception();
+                    Throwable failure = reader == null ? null : reader.exception();
                     if (failure != null) {
                         throw rethrow(failure);
                     }
@@ -195,7 +216,7 @@ public final class StreamWriter {
 
         /** asyncio's {@code _drain_helper}. */
         private Object waitUntilDrained() {
-            if (protocol.connectionLost()) {
+            if (protocol.isConnectionLost()) {
                 throw rethrow(new SocketException("Connection lost"));
             }
             if (!protocol.writingPaused()) {

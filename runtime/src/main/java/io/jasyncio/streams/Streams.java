@@ -2,17 +2,23 @@
 // Copyright jasyncio contributors
 package io.jasyncio.streams;
 
-import io.jasyncio.transports.ServerOptions;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.transports.ConnectionOptions;
+import io.jasyncio.transports.Server;
+import io.jasyncio.transports.ServerOptions;
+import io.jasyncio.transports.Transports;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The functions of asyncio's {@code streams} module, for {@code import static
  * io.jasyncio.streams.Streams.*}: {@code openConnection}, {@code startServer} and their Unix
- * domain socket forms. They need a {@link SelectorEventLoop} running, as {@code run()} makes.
+ * domain socket forms. They need a {@link SelectorEventLoop} running, as {@code run()} makes. As in
+ * asyncio, they are a thin layer over the transports' {@link Transports#createConnection
+ * createConnection} and {@link Transports#createServer createServer}, with a {@link StreamProtocol}.
  *
  * <pre>{@code
  * @Async static Coroutine<Void> handle(StreamReader reader, StreamWriter writer) throws IOException {
@@ -47,7 +53,16 @@ public final class Streams {
 
     /** Like {@link #openConnection(String, int)}, with the reader's {@code limit} in bytes. */
     public static Coroutine<Connection> openConnection(String host, int port, int limit) throws IOException {
-        return new OpenConnection(loop -> Sockets.resolve(loop, host, port), limit);
+        return openConnection(host, port, ConnectionOptions.DEFAULTS.withLimit(limit));
+    }
+
+    /**
+     * Like {@link #openConnection(String, int)}, with asyncio's keyword arguments as {@code options}:
+     * the reader's limit, TLS, a local address, happy eyeballs.
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, ConnectionOptions options)
+            throws IOException {
+        return new OpenConnection(factory -> Transports.createConnection(factory, host, port, options), options.limit());
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}, asyncio's {@code open_unix_connection}. */
@@ -57,7 +72,12 @@ public final class Streams {
 
     /** Like {@link #openUnixConnection(Path)}, with the reader's {@code limit} in bytes. */
     public static Coroutine<Connection> openUnixConnection(Path path, int limit) throws IOException {
-        return new OpenConnection(loop -> Sockets.unix(loop, path), limit);
+        return openUnixConnection(path, ConnectionOptions.DEFAULTS.withLimit(limit));
+    }
+
+    /** Like {@link #openUnixConnection(Path)}, with asyncio's keyword arguments as {@code options}. */
+    public static Coroutine<Connection> openUnixConnection(Path path, ConnectionOptions options) throws IOException {
+        return new OpenConnection(factory -> Transports.createUnixConnection(factory, path, options), options.limit());
     }
 
     /**
@@ -88,7 +108,7 @@ public final class Streams {
      */
     public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port,
             ServerOptions options) throws IOException {
-        return new StartServer(loop -> Sockets.resolve(loop, host, port), null, clientConnected, options);
+        return Transports.createServer(protocolFactory(clientConnected, options), host, port, options);
     }
 
     /**
@@ -104,16 +124,24 @@ public final class Streams {
     /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with the reader's {@code limit} and the {@code backlog}. */
     public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path, int limit,
             int backlog) throws IOException {
-        return new StartServer(loop -> Sockets.unix(loop, path), path, clientConnected,
-                ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
+        return startUnixServer(clientConnected, path, ServerOptions.DEFAULTS.withLimit(limit).withBacklog(backlog));
     }
 
-    /** The running loop, which must be a selector loop. */
-    static SelectorEventLoop runningLoop() {
-        EventLoop loop = EventLoop.getRunningLoop();
-        if (loop instanceof SelectorEventLoop selectorLoop) {
-            return selectorLoop;
+    /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with asyncio's keyword arguments as {@code options}. */
+    public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path,
+            ServerOptions options) throws IOException {
+        return Transports.createUnixServer(protocolFactory(clientConnected, options), path, options);
+    }
+
+    /**
+     * The factory of each connection's protocol, asyncio's {@code factory} in {@code start_server}:
+     * a reader and its protocol on the loop that serves the connection.
+     */
+    private static Supplier<StreamProtocol> protocolFactory(ClientConnectedCallback clientConnected, ServerOptions options) {
+        if (clientConnected == null) {
+            throw new NullPointerException("clientConnected");
         }
-        throw new IllegalStateException("streams need a SelectorEventLoop; the running loop is " + loop);
+        int limit = options.limit();
+        return () -> new StreamProtocol(EventLoop.getRunningLoop(), new StreamReader(limit), clientConnected);
     }
 }

@@ -6,7 +6,7 @@
  * {@link io.jasyncio.streams.StreamReader} and a {@link io.jasyncio.streams.StreamWriter}, and
  * {@link io.jasyncio.streams.Streams#startServer} hands each connection's pair to a coroutine of its
  * own, with CPython 3.11's semantics (and a few of 3.12's and 3.13's where they fix a flaw: see
- * {@link io.jasyncio.streams.Server}).
+ * {@link io.jasyncio.transports.Server}).
  *
  * <p>Errors reach the awaiting code as Java reports them: a reset connection is
  * {@link java.net.SocketException} "Connection reset" (Python's {@code ConnectionResetError}), a

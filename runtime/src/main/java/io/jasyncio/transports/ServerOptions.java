@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
 public final class ServerOptions {
     /**
      * asyncio's defaults: a 64 KiB reader limit, a backlog of 100, no {@code SO_REUSEPORT}, no TLS,
-     * 60 s for a TLS handshake and 30 s for a TLS shutdown.
+     * 60 s for a TLS handshake and 30 s for a TLS shutdown, accepting at once.
      */
     public static final ServerOptions DEFAULTS = new ServerOptions();
 
@@ -26,6 +26,7 @@ public final class ServerOptions {
     private SSLContext ssl;
     private double sslHandshakeTimeout = 60.0;
     private double sslShutdownTimeout = 30.0;
+    private boolean startServing = true;
 
     private ServerOptions() {}
 
@@ -39,6 +40,7 @@ public final class ServerOptions {
         copy.ssl = ssl;
         copy.sslHandshakeTimeout = sslHandshakeTimeout;
         copy.sslShutdownTimeout = sslShutdownTimeout;
+        copy.startServing = startServing;
         return copy;
     }
 
@@ -85,6 +87,21 @@ public final class ServerOptions {
     /** How long a TLS shutdown may take before the connection is aborted, in seconds, asyncio's {@code ssl_shutdown_timeout}. */
     public double sslShutdownTimeout() {
         return sslShutdownTimeout;
+    }
+
+    /**
+     * Whether the server accepts connections as soon as it is made, asyncio's {@code start_serving}
+     * (true by default); if not, {@link Server#startServing()} or {@link Server#serveForever()} starts it.
+     */
+    public boolean startServing() {
+        return startServing;
+    }
+
+    /** These options with the server accepting at once or not, asyncio's {@code start_serving}. */
+    public ServerOptions withStartServing(boolean startServing) {
+        ServerOptions copy = copy();
+        copy.startServing = startServing;
+        return copy;
     }
 
     /** These options with the reader {@code limit} in bytes. */
@@ -164,6 +181,6 @@ public final class ServerOptions {
     public String toString() {
         return "ServerOptions[limit=" + limit + " backlog=" + backlog + " reusePort=" + reusePort
                 + (connectionLoops.isEmpty() ? "" : " connectionLoops=" + connectionLoops.size())
-                + (ssl == null ? "" : " ssl=" + ssl.getProtocol()) + "]";
+                + (ssl == null ? "" : " ssl=" + ssl.getProtocol()) + (startServing ? "" : " startServing=false") + "]";
     }
 }

@@ -44,8 +44,9 @@ public interface WriteTransport extends BaseTransport {
 
     /**
      * Sets the marks for pausing and resuming the protocol's writing, in bytes, asyncio's
-     * {@code set_write_buffer_limits(high, low)}; a negative {@code high} means asyncio's default
-     * (64 KiB), a negative {@code low} a quarter of {@code high}. Throws
+     * {@code set_write_buffer_limits(high, low)}, a negative value standing for Python's {@code None}:
+     * both negative are asyncio's defaults (64 KiB and 16 KiB), a negative {@code high} is four times
+     * {@code low}, a negative {@code low} a quarter of {@code high}. Throws
      * {@link IllegalArgumentException} unless {@code high >= low >= 0} after the defaults.
      */
     void setWriteBufferLimits(int high, int low);

@@ -8,10 +8,10 @@ import static io.jasyncio.streams.Streams.startServer;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
-import io.jasyncio.streams.Server;
-import io.jasyncio.transports.ServerOptions;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import io.jasyncio.transports.Server;
+import io.jasyncio.transports.ServerOptions;
 import java.io.IOException;
 
 /** An echo server on every core: one loop per core, each with a server on the same port. */

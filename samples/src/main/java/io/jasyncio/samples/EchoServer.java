@@ -7,9 +7,9 @@ import static io.jasyncio.streams.Streams.startServer;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
-import io.jasyncio.streams.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 

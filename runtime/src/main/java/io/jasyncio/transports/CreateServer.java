@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
-import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Future;
@@ -19,17 +18,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The coroutine of {@code startServer} and {@code startUnixServer}, asyncio's {@code start_server}
- * over {@code create_server}: it resolves the address, listens on a socket for each resolved
- * address, starts serving, and returns the {@link Server} after one loop iteration, so that the
- * server is accepting when it returns, as in asyncio.
+ * The coroutine of {@code createServer} and {@code createUnixServer}, asyncio's {@code create_server}:
+ * it resolves the address, listens on a socket for each resolved address, starts serving (unless the
+ * options say not to), and returns the {@link Server} after one loop iteration, so that the server is
+ * accepting when it returns, as in asyncio.
  *
  * <p>If a socket cannot listen it closes those it opened and throws the failure; an address in use
  * is a {@link BindException} that names the address. Cancelled, it closes the server.
  */
-final class StartServer extends SocketSetup<Server> {
+final class CreateServer extends SocketSetup<Server> {
     private static final int STARTED = 2;
 
     /** The file type bits of a socket in a Unix file mode, {@code S_IFSOCK}. */
@@ -39,22 +39,22 @@ final class StartServer extends SocketSetup<Server> {
     /** The socket file of a Unix server; {@code null} for a TCP server. */
     private final Path unixSocketFile;
 
-    private final ClientConnectedCallback clientConnected;
+    private final Supplier<? extends BaseProtocol<?>> protocolFactory;
     private final ServerOptions options;
 
     private Server server;
 
-    StartServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
-            ClientConnectedCallback clientConnected, ServerOptions options) {
+    CreateServer(Function<SelectorEventLoop, Future<List<SocketAddress>>> resolve, Path unixSocketFile,
+            Supplier<? extends BaseProtocol<?>> protocolFactory, ServerOptions options) {
         super(resolve);
-        if (clientConnected == null) {
-            throw new NullPointerException("clientConnected");
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
         }
         if (options == null) {
             throw new NullPointerException("options");
         }
         this.unixSocketFile = unixSocketFile;
-        this.clientConnected = clientConnected;
+        this.protocolFactory = protocolFactory;
         this.options = options;
     }
 
@@ -72,8 +72,10 @@ final class StartServer extends SocketSetup<Server> {
             sockets.forEach(socket -> Sockets.closeQuietly(loop, socket));
             throw rethrow(failure);
         }
-        server = new Server(loop, sockets, bound, unixSocketFile, clientConnected, options);
-        server.startServing();
+        server = new Server(loop, sockets, bound, unixSocketFile, protocolFactory, options);
+        if (options.startServing()) {
+            server.startServing();
+        }
         return await(STARTED, sleep(0)); // asyncio: "skip one loop iteration so that all add_reader calls go through"
     }
 
@@ -128,6 +130,6 @@ final class StartServer extends SocketSetup<Server> {
 
     @Override
     protected String functionName() {
-        return "startServer";
+        return "createServer";
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -12,14 +12,15 @@ import java.util.Arrays;
  * <p>Taking from the front only moves an index, so taking a buffer apart line by line costs no
  * copying of what is left; the bytes move to the front of the array only when an append needs the
  * room. A buffer that grew past {@link #RETAINED_CAPACITY} gives its array back once it is empty, so
- * that a burst does not pin memory for the life of a connection. Not thread-safe.
+ * that a burst does not pin memory for the life of a connection. Not thread-safe. Shared by the
+ * stream readers and the transports' write buffers.
  */
-final class StreamBuffer {
+public final class StreamBuffer {
     /** The capacity of a new buffer's first array, in bytes. */
     private static final int INITIAL_CAPACITY = 256;
 
     /** The largest array an empty buffer keeps, in bytes. */
-    static final int RETAINED_CAPACITY = 64 * 1024;
+    public static final int RETAINED_CAPACITY = 64 * 1024;
 
     /** The largest array the JVM reliably allocates. */
     private static final int MAXIMUM_CAPACITY = Integer.MAX_VALUE - 8;
@@ -33,23 +34,24 @@ final class StreamBuffer {
     private int end;
 
     /** How many bytes the buffer holds. */
-    int size() {
+    public int size() {
         return end - start;
     }
 
-    boolean isEmpty() {
+    /** Whether the buffer holds no byte. */
+    public boolean isEmpty() {
         return start == end;
     }
 
     /** Appends {@code length} bytes of {@code source} from {@code offset}. */
-    void append(byte[] source, int offset, int length) {
+    public void append(byte[] source, int offset, int length) {
         makeRoom(length);
         System.arraycopy(source, offset, bytes, end, length);
         end += length;
     }
 
     /** Appends the remaining bytes of {@code source}, which it consumes. */
-    void append(ByteBuffer source) {
+    public void append(ByteBuffer source) {
         int length = source.remaining();
         makeRoom(length);
         source.get(bytes, end, length);
@@ -57,13 +59,13 @@ final class StreamBuffer {
     }
 
     /** Copies as many bytes from the front as fit in {@code target}, without taking them. */
-    void peek(ByteBuffer target) {
+    public void peek(ByteBuffer target) {
         int length = Math.min(size(), target.remaining());
         target.put(bytes, start, length);
     }
 
     /** The index (from the front, counting from 0) of the first {@code separator} at or after {@code from}, or -1. */
-    int indexOf(byte[] separator, int from) {
+    public int indexOf(byte[] separator, int from) {
         byte first = separator[0];
         int last = end - separator.length;
         for (int i = start + Math.max(from, 0); i <= last; i++) {
@@ -75,7 +77,7 @@ final class StreamBuffer {
     }
 
     /** Whether {@code separator} is in the buffer at index {@code at}. */
-    boolean startsWith(byte[] separator, int at) {
+    public boolean startsWith(byte[] separator, int at) {
         return at >= 0 && at + separator.length <= size() && matches(separator, start + at);
     }
 
@@ -89,19 +91,19 @@ final class StreamBuffer {
     }
 
     /** Takes the first {@code count} bytes, which the buffer must hold. */
-    byte[] take(int count) {
+    public byte[] take(int count) {
         byte[] taken = Arrays.copyOfRange(bytes, start, start + count);
         discard(count);
         return taken;
     }
 
     /** Takes every byte. */
-    byte[] takeAll() {
+    public byte[] takeAll() {
         return take(size());
     }
 
     /** Drops the first {@code count} bytes, which the buffer must hold. */
-    void discard(int count) {
+    public void discard(int count) {
         start += count;
         if (start == end) {
             clear();
@@ -109,7 +111,7 @@ final class StreamBuffer {
     }
 
     /** Drops every byte. */
-    void clear() {
+    public void clear() {
         start = 0;
         end = 0;
         if (bytes.length > RETAINED_CAPACITY) {

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
-import io.jasyncio.transports.ServerOptions;
 import static io.jasyncio.Asyncio.shield;
 
 import io.jasyncio.CancelledError;
@@ -21,11 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A server listening on one or more sockets, asyncio's {@code Server}: {@code startServer} makes it,
- * serving. Each accepted connection gets a {@link StreamReader} and a {@link StreamWriter} and is
- * handed to the server's {@link ClientConnectedCallback}.
+ * A server listening on one or more sockets, asyncio's {@code Server}: {@code createServer} and the
+ * streams' {@code startServer} make it, serving. Each accepted connection gets a protocol from the
+ * server's protocol factory and a transport that calls it (the streams' protocol hands the
+ * connection's reader and writer to the client-connected callback).
  *
  * <p>{@link #close()} stops listening; the connections already accepted go on until their handlers
  * close them, or until {@link #closeClients()} or {@link #abortClients()} (asyncio 3.13) does.
@@ -49,10 +50,11 @@ public final class Server implements AutoCloseable {
     /** The socket file of a Unix server, deleted on close; {@code null} for a TCP server. */
     private final Path unixSocketFile;
 
-    private final ClientConnectedCallback clientConnected;
+    /** Makes the protocol of each connection, on the loop that serves it. */
+    private final Supplier<? extends BaseProtocol<?>> protocolFactory;
 
-    /** The limit of each connection's reader, in bytes. */
-    private final int limit;
+    /** The server's options: backlog, connection loops, TLS. */
+    private final ServerOptions options;
 
     /** The most connections accepted per socket per iteration, and the length of the listening queue. */
     private final int backlog;
@@ -81,13 +83,13 @@ public final class Server implements AutoCloseable {
     private Future<Void> servingForever;
 
     Server(SelectorEventLoop loop, List<ServerSocketChannel> sockets, List<SocketAddress> boundAddresses,
-            Path unixSocketFile, ClientConnectedCallback clientConnected, ServerOptions options) {
+            Path unixSocketFile, Supplier<? extends BaseProtocol<?>> protocolFactory, ServerOptions options) {
         this.loop = loop;
         this.sockets = List.copyOf(sockets);
         this.boundAddresses = List.copyOf(boundAddresses);
         this.unixSocketFile = unixSocketFile;
-        this.clientConnected = clientConnected;
-        this.limit = options.limit();
+        this.protocolFactory = protocolFactory;
+        this.options = options;
         this.backlog = options.backlog();
         this.connectionLoops = options.connectionLoops();
         this.closedAndIdle = loop.createFuture();
@@ -104,6 +106,15 @@ public final class Server implements AutoCloseable {
      */
     public List<SocketAddress> getBoundAddresses() {
         return boundAddresses;
+    }
+
+    /**
+     * The listening sockets, asyncio's {@code server.sockets}: empty once the server is closed. They
+     * are the server's: closing or reconfiguring one behind its back leaves the server confused.
+     */
+    public List<ServerSocketChannel> getSockets() {
+        List<ServerSocketChannel> listening = sockets;
+        return listening == null ? List.of() : listening;
     }
 
     /** Whether the server accepts connections, asyncio's {@code is_serving}. */
@@ -162,16 +173,54 @@ public final class Server implements AutoCloseable {
     /** Serves {@code accepted} on {@code connectionLoop}: here at once, or handed to that loop's thread. */
     private void serve(SocketChannel accepted, SelectorEventLoop connectionLoop) {
         if (connectionLoop == loop) {
-            new SocketTransport(loop, accepted, new StreamProtocol(loop, new StreamReader(limit), clientConnected), this, null);
+            makeTransport(accepted, loop);
             return;
         }
         connectionsInHandOff++;
         try {
-            connectionLoop.callSoonThreadsafe(() -> new SocketTransport(connectionLoop, accepted,
-                    new StreamProtocol(connectionLoop, new StreamReader(limit), clientConnected), this, null));
+            connectionLoop.callSoonThreadsafe(() -> makeTransport(accepted, connectionLoop));
         } catch (IllegalStateException closedLoop) {
             connectionsInHandOff--;
             Sockets.closeQuietly(loop, accepted); // no loop is left to serve it: the peer sees a closed connection
+        }
+    }
+
+    /**
+     * Makes the protocol and the transport of {@code accepted} on {@code connectionLoop}, its thread,
+     * asyncio's {@code _accept_connection2}. A factory that fails is reported to the loop's exception
+     * handler and the connection closed; a TLS handshake that fails closes the connection, and is
+     * reported in debug mode, as in asyncio.
+     */
+    private void makeTransport(SocketChannel accepted, SelectorEventLoop connectionLoop) {
+        BaseProtocol<?> protocol = null;
+        try {
+            protocol = protocolFactory.get();
+            if (options.ssl() == null) {
+                new SocketTransport(connectionLoop, accepted, protocol, this, null);
+                return;
+            }
+            Future<Void> waiter = connectionLoop.createFuture();
+            Transport transport = TlsWrapping.wrapInTls(connectionLoop, accepted, protocol, options.ssl(), true, null,
+                    options.sslHandshakeTimeout(), options.sslShutdownTimeout(), waiter, this);
+            waiter.addDoneCallback(done -> {
+                if (!done.cancelled() && done.exception() != null) {
+                    transport.close();
+                    if (connectionLoop.getDebug()) {
+                        Sockets.reportToLoop(connectionLoop, "Error on transport creation for incoming connection",
+                                done.exception(), "transport", transport);
+                    }
+                }
+            });
+        } catch (RuntimeException failure) {
+            Sockets.closeQuietly(connectionLoop, accepted);
+            if (connectionLoop != loop) {
+                loop.callSoonThreadsafe(() -> {
+                    connectionsInHandOff--;
+                    wakeUpIfIdle();
+                });
+            }
+            Sockets.reportToLoop(connectionLoop, "Error on transport creation for incoming connection", failure,
+                    "protocol", protocol);
         }
     }
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The sockets of the streams: resolving a host and port to socket addresses, asyncio's
+ * The sockets of the transports: the running selector loop, resolving a host and port to socket addresses, asyncio's
  * {@code _ensure_resolved} (an IP literal is parsed at once, any other name is looked up in the
  * loop's default executor, since the JDK's lookup blocks), opening non-blocking sockets for them, and
  * closing sockets at once.
@@ -83,6 +83,23 @@ final class Sockets {
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open());
     }
 
+    /** As {@link #openSocket(SocketAddress)}, bound to {@code localAddress} unless it is {@code null}, asyncio's {@code local_addr}. */
+    static SocketChannel openSocket(SocketAddress address, SocketAddress localAddress) throws IOException {
+        SocketChannel channel = openSocket(address);
+        if (localAddress != null) {
+            try {
+                channel.bind(localAddress);
+            } catch (IOException failure) {
+                channel.close();
+                BindException named = new BindException("error while attempting to bind on address " + localAddress + ": "
+                        + failure.getMessage());
+                named.initCause(failure);
+                throw named;
+            }
+        }
+        return channel;
+    }
+
     /** A new non-blocking server socket that can listen on {@code address}, as {@link #openSocket}. */
     static ServerSocketChannel openServerSocket(SocketAddress address) throws IOException {
         return nonBlocking(address instanceof UnixDomainSocketAddress
@@ -117,15 +134,6 @@ final class Sockets {
     }
 
     /**
-     * Whether {@code failure} is the connection's loss, the peer's doing rather than a bug: a reset
-     * ({@link SocketException}, Python's {@code ConnectionResetError}) or a broken pipe.
-     */
-    static boolean isConnectionLost(Throwable failure) {
-        return failure instanceof SocketException
-                || failure instanceof IOException && "Broken pipe".equals(failure.getMessage());
-    }
-
-    /**
      * Reports {@code failure} to the loop's exception handler, asyncio's {@code call_exception_handler},
      * with the keys asyncio uses: {@code message}, {@code exception}, then {@code key} (the transport
      * or the socket concerned).
@@ -136,6 +144,15 @@ final class Sockets {
         context.put("exception", failure);
         context.put(key, value);
         loop.callExceptionHandler(context);
+    }
+
+    /** The running loop, which must be a selector loop. */
+    static SelectorEventLoop runningLoop() {
+        EventLoop loop = EventLoop.getRunningLoop();
+        if (loop instanceof SelectorEventLoop selectorLoop) {
+            return selectorLoop;
+        }
+        throw new IllegalStateException("transports and streams need a SelectorEventLoop; the running loop is " + loop);
     }
 
     private static Future<List<SocketAddress>> done(EventLoop loop, List<SocketAddress> addresses) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright jasyncio contributors
-package io.jasyncio.streams;
+package io.jasyncio.transports;
 
 import io.jasyncio.Future;
 import io.jasyncio.SelectorEventLoop;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The shape that {@link OpenConnection} and {@link StartServer} share, asyncio's
+ * The shape that {@link CreateConnection} and {@link CreateServer} share, asyncio's
  * {@code create_connection} and {@code create_server}: resolve the address on the running selector
  * loop, set sockets up for the resolved addresses, and finish once a last await is done, undoing the
  * setup if that await fails or the task is cancelled there.
  *
- * @param <T> what the setup returns: the streams of a connection, or a server
+ * @param <T> what the setup returns: a transport and its protocol, or a server
  */
 abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     /** The resume point after the resolution; subclasses number theirs from 2. */
@@ -35,7 +35,7 @@ abstract class SocketSetup<T> extends HandWrittenCoroutine<T> {
     protected final Object step(int label) {
         switch (label) {
             case START:
-                loop = Streams.runningLoop();
+                loop = Sockets.runningLoop();
                 return await(RESOLVED, resolve.apply(loop));
             case RESOLVED:
                 return resolved(awaited());
