@@ -4,6 +4,7 @@ package io.jasyncio.subprocess;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.transports.BaseProtocol;
+import io.jasyncio.transports.WriteFlowControl;
 import io.jasyncio.transports.WriteTransport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,6 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The writing end of a pipe to a child's stdin, asyncio's {@code _UnixWritePipeTransport}, over the
@@ -31,9 +30,6 @@ import java.util.Map;
  * thread only, but for the blocking write.
  */
 final class WritePipeTransport implements WriteTransport {
-    /** The default high-water mark of the write buffer, asyncio's 64 KiB. */
-    static final int DEFAULT_HIGH_WATER = 64 * 1024;
-
     /** The most one blocking write takes, in bytes: a Linux pipe's whole capacity. */
     private static final int CHUNK = 64 * 1024;
 
@@ -55,9 +51,8 @@ final class WritePipeTransport implements WriteTransport {
     /** Whether a write is in flight on a pipe thread. */
     private boolean writing;
 
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    /** The marks, and the protocol's pausing and resuming as the buffer crosses them. */
+    private final WriteFlowControl flowControl;
 
     /** Whether {@link #close()}, {@link #writeEof()}, {@link #abort()} or a failure began closing: no more writes are taken. */
     private boolean closing;
@@ -73,6 +68,7 @@ final class WritePipeTransport implements WriteTransport {
         this.loop = loop;
         this.pipe = pipe;
         this.protocol = protocol;
+        this.flowControl = new WriteFlowControl(loop, this);
         protocol.pipe = this; // what asyncio's connection_made does, at once: the process transport may close the pipe before
     }
 
@@ -95,7 +91,7 @@ final class WritePipeTransport implements WriteTransport {
         }
         bufferSize += length;
         writeNext();
-        pauseProtocolIfFull();
+        flowControl.maybePauseProtocol(bufferSize);
     }
 
     @Override
@@ -149,44 +145,13 @@ final class WritePipeTransport implements WriteTransport {
             return;
         }
         bufferSize -= length;
-        resumeProtocolIfDrained();
+        flowControl.maybeResumeProtocol(bufferSize);
         if (!buffer.isEmpty()) {
             writeNext();
         } else if (closing) {
             lost = true;
             connectionLost(null);
         }
-    }
-
-    private void pauseProtocolIfFull() {
-        if (bufferSize > highWater && !protocolPaused) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException failure) {
-                reportProtocolFailure("protocol.pause_writing() failed", failure);
-            }
-        }
-    }
-
-    private void resumeProtocolIfDrained() {
-        if (protocolPaused && bufferSize <= lowWater) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException failure) {
-                reportProtocolFailure("protocol.resume_writing() failed", failure);
-            }
-        }
-    }
-
-    private void reportProtocolFailure(String message, RuntimeException failure) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", failure);
-        context.put("transport", this);
-        context.put("protocol", protocol);
-        loop.callExceptionHandler(context);
     }
 
     @Override
@@ -196,19 +161,12 @@ final class WritePipeTransport implements WriteTransport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        int highMark = high < 0 ? (low < 0 ? DEFAULT_HIGH_WATER : 4 * low) : high;
-        int lowMark = low < 0 ? highMark / 4 : low;
-        if (!(highMark >= lowMark && lowMark >= 0)) {
-            throw new IllegalArgumentException("high (" + highMark + ") must be >= low (" + lowMark + ") must be >= 0");
-        }
-        highWater = highMark;
-        lowWater = lowMark;
-        pauseProtocolIfFull();
+        flowControl.setLimits(high, low, bufferSize);
     }
 
     @Override
     public WriteBufferLimits getWriteBufferLimits() {
-        return new WriteBufferLimits(lowWater, highWater);
+        return flowControl.limits();
     }
 
     /** Closes the pipe once the buffer is written, asyncio's {@code write_eof()}: the child reads the end of its stdin. */
