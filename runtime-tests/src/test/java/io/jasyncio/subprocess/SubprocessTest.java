@@ -281,6 +281,7 @@ class SubprocessTest extends LoopTestSupport {
 
     @Async
     Coroutine<List<int[]>> hundredChildren() throws IOException {
+        await(tickCountAtEachLine(-1)); // loads the classes first, so that the measured gaps are the children's
         Task<Void> ticking = createTask(ticker());
         List<Coroutine<int[]>> children = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
