@@ -259,8 +259,11 @@ class SubprocessProtocolTest extends LoopTestSupport {
     @Test
     void aChildThatExitsWithoutReadingBreaksThePipe() throws Exception {
         runTest(Clock.system(), loop -> {
-            StdinFailure protocol = start(loop, () -> new StdinFailure(loop), "true");
-            protocol.stdin().write(new byte[1 << 20]);
+            // The child reads one line and exits: it cannot exit before the write, whose rest it leaves unread.
+            StdinFailure protocol = start(loop, () -> new StdinFailure(loop), "sh", "-c", "read line");
+            byte[] lineThenMore = new byte[1 << 20];
+            lineThenMore[0] = '\n';
+            protocol.stdin().write(lineThenMore);
             loop.runUntilComplete(protocol.lost);
             assertEquals("Broken pipe", assertInstanceOf(IOException.class, protocol.stdinFailure).getMessage());
         });
