@@ -3,7 +3,6 @@
 package io.jasyncio.subprocess;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.transports.BaseProtocol;
 import io.jasyncio.transports.Protocol;
 import io.jasyncio.transports.ReadTransport;
 import java.io.IOException;
@@ -25,17 +24,12 @@ import java.util.Map;
  * reported to the loop's exception handler, as asyncio reports a fatal read error, and ends the
  * pipe with that exception. Loop thread only, but for the blocking read.
  */
-final class ReadPipeTransport implements ReadTransport {
+final class ReadPipeTransport extends PipeTransport<InputStream> implements ReadTransport {
     /** The most one read takes, in bytes: a Linux pipe's whole capacity. */
     private static final int CHUNK = 64 * 1024;
 
-    private final EventLoop loop;
-    private final InputStream pipe;
-
     /** What the pipe is, for {@code toString()}: "stdout" or "stderr". */
     private final String name;
-
-    private BaseProtocol<?> protocol;
 
     /** The array each read fills; one read is in flight at a time, so one array serves them all. */
     private final byte[] readBuffer = new byte[CHUNK];
@@ -55,11 +49,8 @@ final class ReadPipeTransport implements ReadTransport {
      * Reads {@code pipe} for {@code protocol}, from the next iteration on.
      */
     ReadPipeTransport(EventLoop loop, InputStream pipe, String name, PipeProtocol protocol) {
-        this.loop = loop;
-        this.pipe = pipe;
+        super(loop, pipe, protocol);
         this.name = name;
-        this.protocol = protocol;
-        protocol.pipe = this; // what asyncio's connection_made does, at once: the process transport may close the pipe before
         loop.callSoon(this::readNext);
     }
 
@@ -154,11 +145,6 @@ final class ReadPipeTransport implements ReadTransport {
     }
 
     @Override
-    public Object getExtraInfo(String name, Object defaultValue) {
-        return "pipe".equals(name) ? pipe : defaultValue;
-    }
-
-    @Override
     public boolean isClosing() {
         return closing;
     }
@@ -196,24 +182,6 @@ final class ReadPipeTransport implements ReadTransport {
             // that only its reaper takes, to drain what is left without blocking when the child exits.
             closeQuietly();
         }
-    }
-
-    private void closeQuietly() {
-        try {
-            pipe.close();
-        } catch (IOException ignored) {
-            // the descriptor is released whatever close() reports, and nobody is left to tell
-        }
-    }
-
-    @Override
-    public void setProtocol(BaseProtocol<?> protocol) {
-        this.protocol = protocol;
-    }
-
-    @Override
-    public BaseProtocol<?> getProtocol() {
-        return protocol;
     }
 
     @Override

@@ -3,7 +3,6 @@
 package io.jasyncio.subprocess;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.transports.BaseProtocol;
 import io.jasyncio.transports.WriteFlowControl;
 import io.jasyncio.transports.WriteTransport;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import java.util.Arrays;
  * not reported to the loop's exception handler, as asyncio does not report {@code OSError}s. Loop
  * thread only, but for the blocking write.
  */
-final class WritePipeTransport implements WriteTransport {
+final class WritePipeTransport extends PipeTransport<OutputStream> implements WriteTransport {
     /** The most one blocking write takes, in bytes: a Linux pipe's whole capacity. */
     private static final int CHUNK = 64 * 1024;
 
@@ -37,10 +36,6 @@ final class WritePipeTransport implements WriteTransport {
     private static final int LOST_WRITES_BEFORE_WARNING = 5;
 
     private static final System.Logger LOGGER = System.getLogger("io.jasyncio");
-
-    private final EventLoop loop;
-    private final OutputStream pipe;
-    private BaseProtocol<?> protocol;
 
     /** The chunks not yet handed to a pipe thread, oldest first. */
     private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
@@ -65,11 +60,8 @@ final class WritePipeTransport implements WriteTransport {
 
     /** Writes {@code pipe} for {@code protocol}. */
     WritePipeTransport(EventLoop loop, OutputStream pipe, PipeProtocol protocol) {
-        this.loop = loop;
-        this.pipe = pipe;
-        this.protocol = protocol;
+        super(loop, pipe, protocol);
         this.flowControl = new WriteFlowControl(loop, this);
-        protocol.pipe = this; // what asyncio's connection_made does, at once: the process transport may close the pipe before
     }
 
     @Override
@@ -240,29 +232,6 @@ final class WritePipeTransport implements WriteTransport {
                 closeQuietly();
             }
         }
-    }
-
-    private void closeQuietly() {
-        try {
-            pipe.close();
-        } catch (IOException ignored) {
-            // a pipe the child closed cannot take the flush of close(); the descriptor is released all the same
-        }
-    }
-
-    @Override
-    public void setProtocol(BaseProtocol<?> protocol) {
-        this.protocol = protocol;
-    }
-
-    @Override
-    public BaseProtocol<?> getProtocol() {
-        return protocol;
-    }
-
-    @Override
-    public Object getExtraInfo(String name, Object defaultValue) {
-        return "pipe".equals(name) ? pipe : defaultValue;
     }
 
     @Override
