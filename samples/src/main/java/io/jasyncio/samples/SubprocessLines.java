@@ -42,7 +42,7 @@ public final class SubprocessLines {
         return result(null);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         run(main());
     }
 }
