@@ -87,6 +87,8 @@ public final class Samples {
                     ProtocolEcho::main),
             new Sample("connection-errors", "a client catches a refused connection and a reset connection by type",
                     ConnectionErrors::main),
+            new Sample("subprocess", "a Python child prints a line every 0.3 s; each is read and printed as it arrives",
+                    SubprocessLines::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
                     CtrlC::main),
             new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",

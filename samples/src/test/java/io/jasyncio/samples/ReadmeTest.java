@@ -40,6 +40,19 @@ class ReadmeTest {
     }
 
     /**
+     * The subprocess sample reads each of its Python child's lines while the child runs (the child
+     * pauses 0.3 s after each), so the lines come one by one as printed, not all at the child's exit.
+     */
+    @Test
+    void readmeShowsTheSubprocessSampleAsItIsAndWhatItPrints(@TempDir Path scratch) throws Exception {
+        assertReadmeShows("subprocess", "SubprocessLines.java");
+        SampleProcess sample = SampleProcess.run("subprocess", scratch);
+        assertEquals(codeBlockAfter("<!-- README:subprocess-output -->") + "\n", sample.stdoutText(), sample.stderr());
+        assertEquals(0, sample.exitStatus(), sample.stderr());
+        assertEquals("", sample.stderr());
+    }
+
+    /**
      * The README's block marked {@code name} is the sample's code between its {@code // README:}
      * markers, less the indentation its lines share.
      */
