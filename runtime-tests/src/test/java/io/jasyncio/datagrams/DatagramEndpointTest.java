@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jasyncio.Clock;
 import io.jasyncio.Coroutine;
@@ -25,7 +26,10 @@ import io.jasyncio.annotations.Async;
 import io.jasyncio.transports.DatagramProtocol;
 import io.jasyncio.transports.DatagramTransport;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
@@ -398,5 +402,95 @@ class DatagramEndpointTest extends LoopTestSupport {
     void aHundredThousandDatagramsDoNotStallTheLoopsOtherTasks() throws Exception {
         runTest(Clock.system(), loop -> loop.runUntilComplete(flood()));
         assertTrace("echo made", "ticked during the flood: true", "echoes out of order: 0", "echo lost null");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Flow control
+
+    /**
+     * An address on a local Ethernet subnet that no host answers for, if this machine has such a
+     * subnet: datagrams to it wait in the kernel for address resolution, holding the socket's send
+     * buffer, so that a socket with the smallest buffer soon takes no more, until the resolution
+     * fails some seconds later and the kernel drops them.
+     */
+    private static InetSocketAddress silentNeighbour() throws IOException {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback() || nic.isPointToPoint()) {
+                continue;
+            }
+            for (InterfaceAddress address : nic.getInterfaceAddresses()) {
+                if (address.getAddress() instanceof Inet4Address own && address.getNetworkPrefixLength() <= 24) {
+                    byte[] candidate = own.getAddress();
+                    candidate[3] = (byte) (candidate[3] == (byte) 77 ? 78 : 77);
+                    return new InetSocketAddress(InetAddress.getByAddress(candidate), 9);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Traces as {@link Traced}, with the write buffer's size at each pause and resume. */
+    final class FlowTraced extends Traced {
+        boolean paused;
+        Future<Void> resumed;
+
+        FlowTraced() {
+            super("client", false);
+        }
+
+        @Override
+        public void pauseWriting() {
+            paused = true;
+            trace("client pauses writing with " + transport.getWriteBufferSize() + " bytes buffered");
+        }
+
+        @Override
+        public void resumeWriting() {
+            paused = false;
+            // how many the socket takes once it drains is the kernel's business: at most the low mark are left
+            trace("client resumes writing with " + (transport.getWriteBufferSize() <= 625 ? "at most 625" : "more")
+                    + " bytes buffered");
+            resumed.setResult(null);
+        }
+    }
+
+    @Async
+    Coroutine<Boolean> fillTheSendBuffer(InetSocketAddress neighbour) throws IOException {
+        var client = await(createDatagramEndpoint(FlowTraced::new, null, neighbour));
+        FlowTraced protocol = (FlowTraced) client.protocol();
+        DatagramTransport transport = client.transport();
+        ((DatagramChannel) transport.getExtraInfo("socket")).setOption(java.net.StandardSocketOptions.SO_SNDBUF, 1);
+        transport.setWriteBufferLimits(2500, -1);
+        assertEquals(new io.jasyncio.transports.WriteTransport.WriteBufferLimits(625, 2500), transport.getWriteBufferLimits());
+        protocol.resumed = EventLoop.getRunningLoop().createFuture();
+        byte[] datagram = new byte[1000];
+        for (int i = 0; i < 20 && transport.getWriteBufferSize() == 0; i++) {
+            transport.sendto(datagram);
+        }
+        boolean buffered = transport.getWriteBufferSize() > 0;
+        if (buffered) {
+            trace("buffered " + transport.getWriteBufferSize());
+            while (!protocol.paused) {
+                transport.sendto(datagram);
+            }
+            await(waitFor(protocol.resumed, 30)); // once resolution fails, the kernel drops the datagrams and frees the buffer
+            transport.abort();
+            trace("aborted with " + transport.getWriteBufferSize() + " bytes buffered");
+        } else {
+            transport.close();
+        }
+        await(protocol.lost);
+        return result(buffered);
+    }
+
+    @Test
+    void aFullSocketBuffersDatagramsAndPausesAndResumesTheProtocolAtItsMarks() throws Exception {
+        InetSocketAddress neighbour = silentNeighbour();
+        assumeTrue(neighbour != null, "needs a local Ethernet subnet");
+        List<Boolean> buffered = new ArrayList<>();
+        runTest(Clock.system(), loop -> buffered.add(loop.runUntilComplete(fillTheSendBuffer(neighbour))));
+        assumeTrue(buffered.get(0), "the kernel took every datagram to " + neighbour + ": somebody answers there");
+        assertTrace("client made", "buffered 1000", "client pauses writing with 3000 bytes buffered",
+                "client resumes writing with at most 625 bytes buffered", "aborted with 0 bytes buffered", "client lost null");
     }
 }
