@@ -71,6 +71,8 @@ public final class Samples {
                     EchoEveryCore::main),
             new Sample("connection-errors", "a client catches a refused connection and a reset connection by type",
                     ConnectionErrors::main),
+            new Sample("graceful-shutdown", "a server that on SIGTERM stops accepting, lets requests in progress reply, and exits",
+                    GracefulShutdown::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
                     CtrlC::main),
             new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",
