@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The graceful-shutdown sample in a JVM of its own: a client's request is in progress when the
- * server gets SIGTERM ({@link Process#destroy()} sends it on Linux); the client still gets its reply,
+ * server gets SIGTERM ({@code kill -TERM}: {@link Process#destroy()} would send it too, but closes our
+ * end of the server's output); the client still gets its reply,
  * new connections are refused, and the server exits normally, saying so.
  */
 @Timeout(60)
@@ -40,7 +42,7 @@ class GracefulShutdownSampleTest {
                 request.write("report\n".getBytes(UTF_8));
                 request.flush();
                 assertEquals("working on report for " + client.getLocalSocketAddress(), output.readLine());
-                server.destroy(); // SIGTERM, while the request is in progress
+                terminate(server); // while the request is in progress
                 assertEquals("SIGTERM: no new connections; draining 1 open connection(s)", output.readLine());
                 assertRefused(port);
                 BufferedReader replies = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
@@ -57,6 +59,13 @@ class GracefulShutdownSampleTest {
             server.destroyForcibly();
         }
         assertEquals(0, server.waitFor());
+    }
+
+    private static void terminate(Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -TERM " + process.pid() + " failed");
+        }
     }
 
     private static void assertRefused(int port) throws Exception {
