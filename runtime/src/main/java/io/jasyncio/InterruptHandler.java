@@ -34,6 +34,13 @@ final class InterruptHandler implements SignalHandler {
     /** How many SIGINTs arrived since the handler was installed. */
     private final AtomicInteger interrupts = new AtomicInteger();
 
+    /**
+     * Whether the runner gave SIGINT back while somebody else's handler replaced this one, such as a
+     * loop's {@code addSignalHandler}: that handler may later give SIGINT back to this one, which
+     * then acts as the handling it replaced, and a runner may take SIGINT from it as from the JVM.
+     */
+    private volatile boolean retired;
+
     private InterruptHandler(BooleanSupplier cancelMain) {
         this.cancelMain = cancelMain;
     }
@@ -65,6 +72,9 @@ final class InterruptHandler implements SignalHandler {
         InterruptHandler handler = new InterruptHandler(cancelMain);
         try {
             SignalHandler previous = Signal.handle(INTERRUPT, handler);
+            if (previous instanceof InterruptHandler retiredRunners && retiredRunners.retired) {
+                previous = retiredRunners.previous;
+            }
             if (!isJvmDefault(previous)) {
                 Signal.handle(INTERRUPT, previous);
                 INSTALLED.set(false);
@@ -105,12 +115,18 @@ final class InterruptHandler implements SignalHandler {
         SignalHandler current = Signal.handle(INTERRUPT, previous);
         if (current != this) {
             Signal.handle(INTERRUPT, current); // somebody else's since: theirs stays
+            retired = true;
         }
         INSTALLED.set(false);
     }
 
     @Override
     public void handle(Signal signal) {
+        if (retired) { // given back after its runner ended: SIGINT does what it did before the runner
+            Signal.handle(INTERRUPT, previous);
+            Signal.raise(INTERRUPT);
+            return;
+        }
         if (interrupts.incrementAndGet() == 1 && cancelMain.getAsBoolean()) {
             return;
         }

@@ -314,7 +314,8 @@ public class SelectorEventLoop extends EventLoop {
 
     /**
      * Closes the loop as {@link EventLoop#close()} does, then the selector, asyncio's
-     * {@code BaseSelectorEventLoop.close()}. Channels stay open: closing them is their owners' job.
+     * {@code BaseSelectorEventLoop.close()}, and removes its signal handlers, as asyncio's Unix loop does.
+     * Channels stay open: closing them is their owners' job.
      */
     @Override
     public void close() {
@@ -322,6 +323,7 @@ public class SelectorEventLoop extends EventLoop {
             return;
         }
         super.close();
+        io.jasyncio.signals.Signals.removeSignalHandlers(this);
         try {
             selector.close();
         } catch (IOException failure) {

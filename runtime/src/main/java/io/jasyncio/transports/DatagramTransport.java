@@ -24,6 +24,16 @@ public interface DatagramTransport extends BaseTransport {
     /** How many bytes of datagrams are buffered, not yet sent, asyncio's {@code get_write_buffer_size()}. */
     int getWriteBufferSize();
 
+    /**
+     * Sets the marks for pausing and resuming the protocol's writing, in bytes, as
+     * {@link WriteTransport#setWriteBufferLimits} does: asyncio's selector datagram transport has
+     * {@code set_write_buffer_limits(high, low)} from its flow-control mixin.
+     */
+    void setWriteBufferLimits(int high, int low);
+
+    /** The low and high marks in bytes, asyncio's {@code get_write_buffer_limits()}. */
+    WriteTransport.WriteBufferLimits getWriteBufferLimits();
+
     /** Closes the endpoint at once, dropping buffered datagrams, asyncio's {@code abort()}. */
     void abort();
 }

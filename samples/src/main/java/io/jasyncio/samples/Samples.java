@@ -89,6 +89,8 @@ public final class Samples {
                     ConnectionErrors::main),
             new Sample("subprocess", "a Python child prints a line every 0.3 s; each is read and printed as it arrives",
                     SubprocessLines::main),
+            new Sample("graceful-shutdown", "a server that on SIGTERM stops accepting, lets requests in progress reply, and exits",
+                    GracefulShutdown::main),
             new Sample("ctrl-c", "Ctrl-C cancels run()'s main task, which cleans up; ctrl-c stubborn ignores the first",
                     CtrlC::main),
             new Sample("task-tree", "albums of tracks that play for an hour: prints its PID for jasyncio-agent.jar ps|pstree PID",
