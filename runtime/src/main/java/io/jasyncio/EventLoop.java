@@ -92,7 +92,7 @@ public class EventLoop extends LoopServices {
      * The current context of the thread running the loop, while it runs: each handle runs with its
      * own context put there, and what the handle set is stored back in the handle.
      */
-    private Context.Current threadContext;
+    Context.Current threadContext;
 
     /** The bookkeeping of this loop's tasks: creation numbers, eager first steps, {@code allTasks()}. */
     final TaskRegistry tasks = new TaskRegistry(this);
@@ -408,7 +408,9 @@ public class EventLoop extends LoopServices {
         } else {
             timeoutNanos = -1;
         }
+        phase++; // odd while waiting, for the slow-callback watchdog
         waitForEvents(timeoutNanos); // asyncio's I/O poll: every iteration, with timeout 0 when callbacks are ready
+        phase++;
         if (timeoutNanos != 0) {
             moveThreadsafeCallbacks();
         }

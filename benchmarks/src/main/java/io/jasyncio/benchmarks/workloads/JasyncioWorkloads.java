@@ -89,16 +89,14 @@ public final class JasyncioWorkloads implements Workloads {
             List<Server> servers = new ArrayList<>(processors);
             int port = 0; // the first server's port, chosen by the system, is every other server's
             for (EventLoop loop : loops.loops()) {
-                servers.add(runCoroutineThreadsafe(startServer(
-                        (reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port, sharedPort),
-                        loop).join());
+                servers.add(runCoroutineThreadsafe(echoServer(roundTrips, messageBytes, port, sharedPort), loop).join());
                 port = portOf(servers.get(0));
             }
             int everyPort = port;
             try {
                 connecting.run();
                 List<Long> echoed = loops.run(index -> startAndGather(share(connections, processors, index),
-                        client -> talk(everyPort, message, roundTrips)));
+                        client -> client(everyPort, message, roundTrips)));
                 allEchoed.run();
                 return echoed.stream().mapToLong(Long::longValue).sum();
             } finally {
@@ -181,7 +179,7 @@ public final class JasyncioWorkloads implements Workloads {
             int port = portOf(server);
             byte[] message = EchoMessage.of(messageBytes);
             connecting.run();
-            echoed = await(startAndGather(connections, client -> talk(port, message, roundTrips)));
+            echoed = await(startAndGather(connections, client -> client(port, message, roundTrips)));
             allEchoed.run();
         } finally {
             await(close(server));
@@ -200,6 +198,24 @@ public final class JasyncioWorkloads implements Workloads {
         writer.close();
         await(writer.waitClosed());
         return result(null);
+    }
+
+    /** The echo server on {@code port} ({@code 0}: any), as a coroutine to submit to a loop of the group. */
+    private static Coroutine<Server> echoServer(int roundTrips, int messageBytes, int port, ServerOptions options) {
+        try {
+            return startServer((reader, writer) -> echoBack(reader, writer, roundTrips, messageBytes), LOOPBACK, port, options);
+        } catch (IOException notBeforeAwaited) { // a coroutine's exceptions come when it is awaited
+            throw new UncheckedIOException(notBeforeAwaited);
+        }
+    }
+
+    /** {@link #talk} for a function that may throw no checked exception: making the coroutine throws nothing. */
+    private static Coroutine<Integer> client(int port, byte[] message, int roundTrips) {
+        try {
+            return talk(port, message, roundTrips);
+        } catch (IOException notBeforeAwaited) { // a coroutine's exceptions come when it is awaited
+            throw new UncheckedIOException(notBeforeAwaited);
+        }
     }
 
     /** A client: connects, sends {@code message} and reads its echo {@code roundTrips} times, closes; returns the bytes echoed. */
