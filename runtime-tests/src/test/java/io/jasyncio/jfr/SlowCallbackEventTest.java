@@ -127,6 +127,7 @@ class SlowCallbackEventTest {
         assertTrue(event.getDuration().toMillis() >= BLOCK_MILLIS, () -> "duration " + event.getDuration());
         List<String> frames = Arrays.asList(event.getString("blockedStack").split("\n"));
         assertTrue(frames.contains(BLOCKING_FRAME), () -> "no " + BLOCKING_FRAME + " in " + frames);
+        assertTrue(event.getBoolean("finished"));
     }
 
     /** Schedules {@code callback} once the watchdog has looked at the loop, and returns after it ran. */

@@ -80,8 +80,13 @@ final class SlowCallbackWatchdog implements Runnable {
         }
     }
 
-    /** Writes the callbacks found blocking that still run, as a recording chunk ends (see {@link LoopWatch#writeInProgress}). */
+    /**
+     * Looks at every loop once more as a recording chunk ends, so that a slow callback that returned
+     * since the last look is written as finished, then writes those that still run (see
+     * {@link LoopWatch#writeInProgress}).
+     */
     synchronized void writeBlocksInProgress() {
+        lookAtLoops();
         for (LoopWatch watch : watches.values()) {
             watch.writeInProgress();
         }
