@@ -52,9 +52,14 @@ final class LoopActivity implements WatchedLoop {
         return entry instanceof Task<?> task ? task.getName() : null;
     }
 
+    /** As debug mode's warning; a handle's callback's {@code toString} that fails is named by its class instead. */
     @Override
     public String describe(Object entry) {
-        return entry instanceof Future<?> future ? future.describeTurn() : String.valueOf(entry);
+        try {
+            return entry instanceof Future<?> future ? future.describeTurn() : String.valueOf(entry);
+        } catch (RuntimeException failure) {
+            return entry.getClass().getName() + " (its description failed: " + failure + ")";
+        }
     }
 
     @Override

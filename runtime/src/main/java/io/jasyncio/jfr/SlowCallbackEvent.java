@@ -22,8 +22,9 @@ import jdk.jfr.Threshold;
  * loop every tenth of the threshold (at most every 10 ms): a loop that has run the same callback
  * since its previous look for the threshold or longer has its thread's stack sampled there and then,
  * while the callback still blocks, into {@link #blockedStack}. The event is written when the
- * callback ends, and its start and duration are the watchdog's looks around the callback, so the
- * duration errs long by at most two of those periods, never short. The JFR stack trace of the event
+ * callback ends, and its start and end are the watchdog's looks around the callback, so the
+ * duration is never shorter than the callback ran, and longer by up to the time between two looks
+ * (more when the watchdog's thread waits for a processor). The JFR stack trace of the event
  * would be the watchdog's, so it is not recorded. A callback still running when a recording chunk
  * ends (the recording stops or is dumped) is written then with {@link #finished} false, and the
  * rest of its run, if it reaches the threshold too, in a second event.
