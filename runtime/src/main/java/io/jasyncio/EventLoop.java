@@ -181,7 +181,7 @@ public class EventLoop extends LoopServices {
     }
 
     /** Schedules a handle from any thread: {@link #callSoonThreadsafe(Runnable)} with a handle made by the runtime. */
-    Handle callSoonThreadsafe(Handle handle) {
+    Handle callSoonThreadsafe(@org.jetbrains.annotations.Async.Schedule Handle handle) {
         checkClosed();
         threadsafeCallbacks.add(handle);
         if (parked && PARKED.compareAndSet(this, true, false)) {
@@ -217,7 +217,7 @@ public class EventLoop extends LoopServices {
     }
 
     /** Appends a handle to the ready queue: {@code callSoon} without allocating a handle. */
-    final void schedule(Handle handle) {
+    final void schedule(@org.jetbrains.annotations.Async.Schedule Handle handle) {
         checkClosed();
         ready.append(handle);
     }
@@ -226,7 +226,7 @@ public class EventLoop extends LoopServices {
      * Schedules the turn of a future that is its own ready entry: a task's next step, or one done
      * callback of a gather. Such futures need no handle each time.
      */
-    final void scheduleTurn(Future<?> future) {
+    final void scheduleTurn(@org.jetbrains.annotations.Async.Schedule Future<?> future) {
         checkClosed();
         ready.append(future);
     }
@@ -511,7 +511,7 @@ public class EventLoop extends LoopServices {
      * Runs one ready entry, a handle or a future's turn (a task's step), in its context, asyncio's {@code Handle._run}:
      * what the callback throws goes to the exception handler, and the loop goes on.
      */
-    final void runReadyEntry(Object entry) {
+    final void runReadyEntry(@org.jetbrains.annotations.Async.Execute Object entry) {
         Context.Current current = threadContext;
         Context outer = current.context;
         Object outerOwner = current.owner;
