@@ -35,7 +35,7 @@ public final class LiveLoops {
 
     /** Registers {@code loop} as it starts to run; once per run, not per iteration. */
     static void register(EventLoop loop) {
-        LOOPS.computeIfAbsent(loop, LoopActivity::new);
+        LOOPS.putIfAbsent(loop, new LoopActivity(loop));
         SlowCallbacks.loopStarted(LiveLoops::watchedLoops);
     }
 

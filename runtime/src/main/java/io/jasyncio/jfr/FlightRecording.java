@@ -16,18 +16,14 @@ import jdk.jfr.Threshold;
  * Follows the flight recorder's recordings and runs the {@link SlowCallbackWatchdog} exactly while
  * one of them enables {@code io.jasyncio.SlowCallback}, at the least threshold they set for it.
  *
- * <p>Merely asking the recorder to call back costs a cold JVM 20 to 200 ms of loading on JDK 17, so
- * it is asked only once the recorder is up: at once if a recording runs when the first loop starts
- * ({@code -XX:StartFlightRecording}), else from a daemon thread that checks once a second (a
- * recording started later with {@code jcmd PID JFR.start}). Thread-safe.
+ * <p>Merely asking the recorder to call back costs a cold JVM 90 to 250 ms of loading on JDK 17
+ * (5 to 20 ms on JDK 25), so it is asked only once the recorder is up: at once if a recording runs
+ * when the first loop starts ({@code -XX:StartFlightRecording}), else from a daemon thread that
+ * checks once a second (a recording started later with {@code jcmd PID JFR.start}). Thread-safe.
  */
 final class FlightRecording implements FlightRecorderListener {
     /** How often the daemon thread checks whether the recorder has started, in milliseconds. */
     private static final long RECORDER_CHECK_MILLIS = 1000;
-
-    /** The event's threshold when no recording sets one: its {@link Threshold} annotation. */
-    private static final long DEFAULT_THRESHOLD_NANOS =
-            Timespans.parseNanos(SlowCallbackEvent.class.getAnnotation(Threshold.class).value());
 
     private final Supplier<List<WatchedLoop>> loops;
 
@@ -123,6 +119,7 @@ final class FlightRecording implements FlightRecorderListener {
                 }
             }
         }
-        return set ? least : DEFAULT_THRESHOLD_NANOS;
+        // Else the event's default, its annotation, read only now: reading annotations loads some fifty classes.
+        return set ? least : Timespans.parseNanos(SlowCallbackEvent.class.getAnnotation(Threshold.class).value());
     }
 }
