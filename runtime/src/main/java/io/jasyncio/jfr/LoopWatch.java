@@ -5,9 +5,10 @@ package io.jasyncio.jfr;
 /**
  * What the watchdog saw of one loop, and the event of its callback that blocks. The loop's state at
  * a look is its phase and, while it runs callbacks, the entry it runs; a callback is slow when the
- * same state has lasted the threshold since the look before the one that first saw it. The event's
- * start is taken at that earlier look and its end at the look that sees another state, so that its
- * duration is never shorter than the callback's. The watchdog's thread only, under its lock.
+ * same state has lasted the threshold since the look that first saw it, so that a watchdog that
+ * could not run for a while never takes a fast callback for a slow one. The event's start is taken
+ * at the look before that one and its end at the look that sees another state, so that its duration
+ * is never shorter than the callback's. The watchdog's thread only, under its lock.
  */
 final class LoopWatch {
     /** The most frames of the sampled stack written into an event. */
@@ -24,17 +25,14 @@ final class LoopWatch {
     /** An event begun just before the last look read the loop: the start of a state that the next look finds new. */
     private SlowCallbackEvent begunAtLastLook;
 
-    /** When the last look read the loop, in {@link System#nanoTime()}. */
-    private long lastLookNanos;
-
     /** An event begun at a look whose state the next look found unchanged, to begin again instead of a new one. */
     private SlowCallbackEvent spare;
 
     /** The event begun before the current state started (at the look before the one that first saw it), or {@code null} if unknown. */
     private SlowCallbackEvent stateEvent;
 
-    /** When the look that began {@link #stateEvent} read the loop, in {@link System#nanoTime()}. */
-    private long stateSinceNanos;
+    /** When the look that first saw the current state read the loop, in {@link System#nanoTime()}: the state has lasted at least since. */
+    private long stateSeenNanos;
 
     /** Whether {@link #stateEvent} was found slow and holds the sampled stack, to be written when the state ends. */
     private boolean blocking;
@@ -57,15 +55,14 @@ final class LoopWatch {
             phase = currentPhase;
             entry = currentEntry;
             stateEvent = begunAtLastLook;
-            stateSinceNanos = lastLookNanos;
+            stateSeenNanos = now;
         } else {
             spare = begunAtLastLook;
-            if (entry != null && stateEvent != null && !blocking && now - stateSinceNanos >= thresholdNanos) {
+            if (entry != null && stateEvent != null && !blocking && now - stateSeenNanos >= thresholdNanos) {
                 sample(thread);
             }
         }
         begunAtLastLook = begun;
-        lastLookNanos = now;
     }
 
     /** Takes the loop thread's stack while the callback runs, and fills the event. */

@@ -20,8 +20,9 @@ import jdk.jfr.Threshold;
  *
  * <p>A watchdog thread, which runs only while a recording enables the event, looks at every running
  * loop every tenth of the threshold (at most every 10 ms): a loop that has run the same callback
- * since its previous look for the threshold or longer has its thread's stack sampled there and then,
- * while the callback still blocks, into {@link #blockedStack}. The event is written when the
+ * for the threshold since a look first saw it has its thread's stack sampled there and then, while
+ * the callback still blocks, into {@link #blockedStack}; a callback that ran less than one period
+ * over the threshold may go unreported. The event is written when the
  * callback ends, and its start and end are the watchdog's looks around the callback, so the
  * duration is never shorter than the callback ran, and longer by up to the time between two looks
  * (more when the watchdog's thread waits for a processor). The JFR stack trace of the event
