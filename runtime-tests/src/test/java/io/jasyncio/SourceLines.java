@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the line of a test's source marked {@code // <- marker}, so that expected traces name lines without numbers. */
-final class SourceLines {
+public final class SourceLines {
     private SourceLines() {
     }
 
     /** The 1-based line of {@code type}'s source file that ends with {@code // <- marker}. */
-    static int lineOf(Class<?> type, String marker) {
+    public static int lineOf(Class<?> type, String marker) {
         Path source = Path.of("src/test/java", type.getName().replace('.', '/') + ".java");
         try {
             List<String> lines = Files.readAllLines(source);
@@ -30,7 +30,7 @@ final class SourceLines {
     }
 
     /** {@code Owner.method(Owner.java:LINE)} for the line marked {@code marker} in {@code type}'s source. */
-    static String frame(Class<?> type, String method, String marker) {
+    public static String frame(Class<?> type, String method, String marker) {
         return type.getName() + "." + method + "(" + type.getSimpleName() + ".java:" + lineOf(type, marker) + ")";
     }
 }

@@ -92,7 +92,7 @@ public class EventLoop extends LoopServices {
      * The current context of the thread running the loop, while it runs: each handle runs with its
      * own context put there, and what the handle set is stored back in the handle.
      */
-    private CurrentContext threadContext;
+    CurrentContext threadContext;
 
     /** The bookkeeping of this loop's tasks: creation numbers, eager first steps, {@code allTasks()}. */
     final TaskRegistry tasks = new TaskRegistry(this);
@@ -176,7 +176,7 @@ public class EventLoop extends LoopServices {
     }
 
     /** Schedules a handle from any thread: {@link #callSoonThreadsafe(Runnable)} with a handle made by the runtime. */
-    Handle callSoonThreadsafe(Handle handle) {
+    Handle callSoonThreadsafe(@org.jetbrains.annotations.Async.Schedule Handle handle) {
         checkClosed();
         threadsafeCallbacks.add(handle);
         if (closed) { // closed since the check: nobody else would tell the handle, whose loop dropped what it held
@@ -214,7 +214,7 @@ public class EventLoop extends LoopServices {
     }
 
     /** Appends a handle to the ready queue: {@code callSoon} without allocating a handle. */
-    final void schedule(Handle handle) {
+    final void schedule(@org.jetbrains.annotations.Async.Schedule Handle handle) {
         checkClosed();
         ready.append(handle);
     }
@@ -223,7 +223,7 @@ public class EventLoop extends LoopServices {
      * Schedules the turn of a future that is its own ready entry: a task's next step, or one done
      * callback of a gather. Such futures need no handle each time.
      */
-    final void scheduleTurn(Future<?> future) {
+    final void scheduleTurn(@org.jetbrains.annotations.Async.Schedule Future<?> future) {
         checkClosed();
         ready.append(future);
     }
@@ -408,7 +408,9 @@ public class EventLoop extends LoopServices {
         } else {
             timeoutNanos = -1;
         }
+        phase++; // odd while waiting, for the slow-callback watchdog
         waitForEvents(timeoutNanos); // asyncio's I/O poll: every iteration, with timeout 0 when callbacks are ready
+        phase++;
         if (timeoutNanos != 0) {
             moveThreadsafeCallbacks();
         }
@@ -509,7 +511,7 @@ public class EventLoop extends LoopServices {
      * Runs one ready entry, a handle or a future's turn (a task's step), in its context, asyncio's {@code Handle._run}:
      * what the callback throws goes to the exception handler, and the loop goes on.
      */
-    final void runReadyEntry(Object entry) {
+    final void runReadyEntry(@org.jetbrains.annotations.Async.Execute Object entry) {
         CurrentContext current = threadContext;
         ContextMap outer = current.context;
         Object outerOwner = current.owner;

@@ -5,10 +5,12 @@ package io.jasyncio;
 import io.jasyncio.graph.FutureCallGraph;
 import io.jasyncio.graph.LoopTasks;
 import io.jasyncio.graph.TaskListings;
+import io.jasyncio.jfr.SlowCallbacks;
+import io.jasyncio.jfr.WatchedLoop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,18 +23,27 @@ import java.util.concurrent.TimeoutException;
  * through the JDK's Attach API, and the agent calls {@link #report}. Each running loop is asked,
  * through {@link EventLoop#callSoonThreadsafe}, for the call graphs of its pending tasks; a loop that
  * does not answer within the timeout is reported blocked, with its thread's Java stack, so the tool
- * never hangs on it. Thread-safe.
+ * never hangs on it. The same loops are watched for slow callbacks while a flight recording enables
+ * {@link io.jasyncio.jfr.SlowCallbackEvent}. Thread-safe.
  */
 public final class LiveLoops {
-    /** Every loop that has started running, until it is garbage-collected. */
-    private static final Set<EventLoop> LOOPS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Every loop that has started running, until it is garbage-collected, with the slow-callback watchdog's view of it. */
+    private static final Map<EventLoop, LoopActivity> LOOPS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private LiveLoops() {
     }
 
     /** Registers {@code loop} as it starts to run; once per run, not per iteration. */
     static void register(EventLoop loop) {
-        LOOPS.add(loop);
+        LOOPS.putIfAbsent(loop, new LoopActivity(loop));
+        SlowCallbacks.loopStarted(LiveLoops::watchedLoops);
+    }
+
+    /** The watchdog's view of every loop that has started running. */
+    private static List<WatchedLoop> watchedLoops() {
+        synchronized (LOOPS) {
+            return new ArrayList<>(LOOPS.values());
+        }
     }
 
     /**
@@ -55,7 +66,7 @@ public final class LiveLoops {
     static List<LoopTasks> snapshot(long timeoutMillis) throws InterruptedException {
         List<EventLoop> running;
         synchronized (LOOPS) {
-            running = new ArrayList<>(LOOPS);
+            running = new ArrayList<>(LOOPS.keySet());
         }
         List<Thread> threads = new ArrayList<>();
         List<CompletableFuture<List<FutureCallGraph>>> answers = new ArrayList<>();

@@ -25,6 +25,13 @@ abstract class LoopServices {
     /** Whether {@code createTask} runs the first step at once, as 3.12's {@code eager_task_factory}. */
     boolean eagerTasks;
 
+    /**
+     * Counts the halves of the loop's iterations: odd while it waits for events, even while it runs
+     * callbacks. A plain field, which the slow-callback watchdog reads from its own thread (see
+     * {@link LoopActivity}); the loop does nothing else for it.
+     */
+    int phase;
+
     /** Where the errors that no awaiter will see go. */
     final ExceptionHandling errors;
 

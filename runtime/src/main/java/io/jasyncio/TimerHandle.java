@@ -22,6 +22,8 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     /** Whether the handle is still in the loop's timer queue (not yet due, or due but not moved). */
     boolean scheduled = true;
 
+    /** A timer for {@code callLater}; IntelliJ's debugger takes its creation as where its callback was scheduled. */
+    @org.jetbrains.annotations.Async.Schedule
     TimerHandle(EventLoop loop, long whenNanos, Runnable callback, ContextMap context) {
         super(callback, context);
         this.loop = loop;

@@ -12,9 +12,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.jasyncio.Coroutine;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.locks.Event;
-import io.jasyncio.streams.Server;
 import io.jasyncio.streams.StreamReader;
 import io.jasyncio.streams.StreamWriter;
+import io.jasyncio.transports.Server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
