@@ -7,6 +7,7 @@ import io.jasyncio.SelectorEventLoop;
 import io.jasyncio.transports.BaseProtocol;
 import io.jasyncio.transports.DatagramProtocol;
 import io.jasyncio.transports.DatagramTransport;
+import io.jasyncio.transports.WriteFlowControl;
 import io.jasyncio.transports.WriteTransport.WriteBufferLimits;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -43,9 +44,6 @@ final class SelectorDatagramTransport implements DatagramTransport {
     /** The most datagrams one readiness of the socket delivers; see the class comment. */
     static final int MAX_DATAGRAMS_PER_READ = 32;
 
-    /** The default high-water mark of the send buffer, in bytes, asyncio's 64 KiB. */
-    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
-
     /** After how many sends to a lost connected endpoint a warning is logged, asyncio's {@code LOG_THRESHOLD_FOR_CONNLOST_WRITES}. */
     private static final int LOST_SENDS_BEFORE_WARNING = 5;
 
@@ -72,14 +70,8 @@ final class SelectorDatagramTransport implements DatagramTransport {
     /** How many bytes the datagrams in {@link #buffer} hold. */
     private int bufferSize;
 
-    /** Above this many buffered bytes, writing is paused, in bytes. */
-    private int highWater = DEFAULT_HIGH_WATER;
-
-    /** At or below this many buffered bytes, paused writing resumes, in bytes. */
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-
-    /** Whether the protocol was told to pause writing. */
-    private boolean writingPaused;
+    /** The marks of {@link #buffer} at which the protocol is told to pause and to resume writing. */
+    private final WriteFlowControl flowControl;
 
     /** Whether {@link #close()} or {@link #abort()} began closing: no more reading. */
     private boolean closing;
@@ -106,6 +98,7 @@ final class SelectorDatagramTransport implements DatagramTransport {
         this.loop = loop;
         this.channel = channel;
         this.protocol = protocol;
+        this.flowControl = new WriteFlowControl(loop, this);
         this.remoteAddress = remoteAddress;
         this.localAddress = channel.getLocalAddress();
         loop.callSoon(() -> this.protocol.connectionMade(this));
@@ -187,7 +180,7 @@ final class SelectorDatagramTransport implements DatagramTransport {
         }
         buffer.add(new Pending(data.clone(), target));
         bufferSize += data.length;
-        pauseWritingIfFull();
+        flowControl.maybePauseProtocol(bufferSize);
     }
 
     /** Sends one datagram to {@code target}; false if the socket has no room for it now. */
@@ -215,7 +208,7 @@ final class SelectorDatagramTransport implements DatagramTransport {
             }
             dequeue();
         }
-        resumeWritingIfDrained(); // the protocol may send more here
+        flowControl.maybeResumeProtocol(bufferSize); // the protocol may send more here
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
             if (closing) {
@@ -228,28 +221,6 @@ final class SelectorDatagramTransport implements DatagramTransport {
         bufferSize -= buffer.remove().data().length;
     }
 
-    private void pauseWritingIfFull() {
-        if (bufferSize > highWater && !writingPaused) {
-            writingPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException failure) {
-                reportToLoop("protocol.pauseWriting() failed", failure);
-            }
-        }
-    }
-
-    private void resumeWritingIfDrained() {
-        if (writingPaused && bufferSize <= lowWater) {
-            writingPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException failure) {
-                reportToLoop("protocol.resumeWriting() failed", failure);
-            }
-        }
-    }
-
     @Override
     public int getWriteBufferSize() {
         return bufferSize;
@@ -257,23 +228,12 @@ final class SelectorDatagramTransport implements DatagramTransport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (high < 0) {
-            high = low < 0 ? DEFAULT_HIGH_WATER : 4 * low;
-        }
-        if (low < 0) {
-            low = high / 4;
-        }
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        pauseWritingIfFull();
+        flowControl.setLimits(high, low, bufferSize);
     }
 
     @Override
     public WriteBufferLimits getWriteBufferLimits() {
-        return new WriteBufferLimits(lowWater, highWater);
+        return flowControl.limits();
     }
 
     // ---------------------------------------------------------------------------------------------
