@@ -100,7 +100,7 @@ public final class Streams {
      */
     public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port)
             throws IOException {
-        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
+        return startServer(clientConnected, host, port, ServerOptions.DEFAULTS);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class Streams {
      */
     public static Coroutine<Server> startUnixServer(ClientConnectedCallback clientConnected, Path path)
             throws IOException {
-        return startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, DEFAULT_BACKLOG);
+        return startUnixServer(clientConnected, path, ServerOptions.DEFAULTS);
     }
 
     /** Like {@link #startUnixServer(ClientConnectedCallback, Path)}, with the reader's {@code limit} and the {@code backlog}. */

@@ -2,6 +2,7 @@
 // Copyright jasyncio contributors
 package io.jasyncio.subprocess;
 
+import io.jasyncio.streams.StreamReader;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class SubprocessOptions {
     private Redirect stdin;
     private Redirect stdout;
     private Redirect stderr;
-    private int limit = 64 * 1024;
+    private int limit = StreamReader.DEFAULT_LIMIT;
     private Path cwd;
     private Map<String, String> environment;
 
