@@ -123,8 +123,10 @@ class SubprocessTest extends LoopTestSupport {
         // The shell exits when told, but a grandchild holds stdout open half a second longer and writes to it.
         // The shell says "started" first and waits, so that a read of stdout is in flight when it exits: had
         // none been, the JDK would have taken what the pipe held and closed it at the exit, as asyncio does not.
-        Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 0.5; echo late) & exit 0", PIPES));
+        int readsBefore = blockedPipeReads();
+        Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 0.5; echo late) & exit 0", STDOUT_ONLY_READ));
         assertEquals("started\n", text(await(process.stdout().readline())));
+        await(readOfStdoutBlocked(readsBefore));
         Task<Void> reader = createTask(readToTheEnd(process, trace));
         process.stdin().write(bytes("go\n"));
         int code = await(process.await());
@@ -143,6 +145,37 @@ class SubprocessTest extends LoopTestSupport {
         return result(null);
     }
 
+    /** Pipes for stdin and stdout only, so that the one pipe read in flight is stdout's. */
+    private static final SubprocessOptions STDOUT_ONLY_READ = PIPES.withStderr(DEVNULL);
+
+    /**
+     * Returns once a pipe thread more than {@code readsBefore} is inside the blocking read: only then
+     * is a read in flight in the JDK's sense (it holds the stream's lock), which keeps the pipe open at
+     * the child's exit. The transport starts the read at once, but a thread on a loaded machine may
+     * take a while to get there.
+     */
+    @Async
+    Coroutine<Void> readOfStdoutBlocked(int readsBefore) {
+        while (blockedPipeReads() <= readsBefore) {
+            await(sleep(0.01));
+        }
+        return result(null);
+    }
+
+    /** How many threads are in the native read under {@code ReadPipeTransport.blockingRead}. */
+    private static int blockedPipeReads() {
+        int blocked = 0;
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            boolean inRead = stack.length > 0 && stack[0].isNativeMethod();
+            boolean ofAPipe = Arrays.stream(stack).anyMatch(frame ->
+                    frame.getClassName().equals(ReadPipeTransport.class.getName()) && frame.getMethodName().equals("blockingRead"));
+            if (inRead && ofAPipe) {
+                blocked++;
+            }
+        }
+        return blocked;
+    }
+
     @Test
     void waitStartedBeforeTheExitReturnsOnceThePipesAreClosedToo() throws Exception {
         List<String> trace = runMainOnRealTime(waitForExitAndPipes(new ArrayList<>()));
@@ -152,8 +185,10 @@ class SubprocessTest extends LoopTestSupport {
     @Async
     Coroutine<Boolean> waitAfterTheExit() throws IOException {
         // After "started", a read of stdout is in flight: the JDK then leaves the pipe open at the exit (see waitForExitAndPipes)
-        Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 1; echo late) & exit 5", PIPES));
+        int readsBefore = blockedPipeReads();
+        Subprocess process = await(createSubprocessShell("echo started; read go; (sleep 1; echo late) & exit 5", STDOUT_ONLY_READ));
         assertEquals("started\n", text(await(process.stdout().readline())));
+        await(readOfStdoutBlocked(readsBefore));
         process.stdin().write(bytes("go\n"));
         while (process.returncode() == null) {
             await(sleep(0.01));
